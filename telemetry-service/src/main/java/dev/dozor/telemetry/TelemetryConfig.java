@@ -1,0 +1,62 @@
+package dev.dozor.telemetry;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Typed configuration of telemetry-service ({@code dozor.telemetry.*}). */
+@ConfigMapping(prefix = "dozor.telemetry")
+public interface TelemetryConfig {
+
+  /** Daily partitions of {@code telemetry.positions}. */
+  Partitions partitions();
+
+  /** Telemetry consumer. */
+  Consumer consumer();
+
+  /** Track endpoint. */
+  Track track();
+
+  /** Registry topic projection. */
+  Registry registry();
+
+  /** Daily partitions of {@code telemetry.positions}. */
+  interface Partitions {
+    /** Days after today for which the partition job creates partitions in advance. */
+    @WithDefault("7")
+    int daysAhead();
+
+    /** Days before today the partition job also makes sure exist (1 = yesterday). */
+    @WithDefault("1")
+    int daysBehind();
+
+    /** How often the partition job runs (it also runs at start-up). */
+    @WithDefault("1h")
+    String every();
+  }
+
+  /** Telemetry consumer. */
+  interface Consumer {
+    /** Interval of the progress log line (points stored, duplicates skipped). */
+    @WithDefault("30s")
+    String progressEvery();
+  }
+
+  /** Track endpoint. */
+  interface Track {
+    /** Longest interval one track request may cover. */
+    @WithDefault("P7D")
+    Duration maxInterval();
+  }
+
+  /** Registry topic projection. */
+  interface Registry {
+    /** Whether every vehicle and device is re-published to the registry topic at start-up. */
+    @WithDefault("true")
+    boolean republishOnStart();
+
+    /** Upper bound on the start-up re-publication before it is reported as failed. */
+    @WithDefault("60s")
+    Duration republishTimeout();
+  }
+}
