@@ -1,0 +1,117 @@
+package dev.dozor.rules.telemetry;
+
+import dev.dozor.events.TelemetryPoint;
+import dev.dozor.events.ViolationEvent;
+import dev.dozor.rules.engine.RuleEngineService;
+import dev.dozor.rules.violation.ViolationProducer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes telemetry in batches, runs the rules and acknowledges the batch only after every
+ * resulting violation was acknowledged by Kafka, so committed offsets never outrun violations.
+ * Unreadable records are dead-lettered one by one; the rest of the batch goes on.
+ */
+@ApplicationScoped
+public class TelemetryConsumer {
+  private static final Logger LOG = Logger.getLogger(TelemetryConsumer.class);
+
+  /** Header SmallRye sets when the value deserializer failed. */
+  static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
+
+  @Inject RuleEngineService engine;
+  @Inject ViolationProducer violations;
+
+  @Incoming("telemetry")
+  public Uni<Void> consume(KafkaRecordBatch<String, TelemetryPoint> batch) {
+    List<TelemetryPoint> points = new ArrayList<>(batch.getRecords().size());
+    List<Uni<Void>> deadLettered = new ArrayList<>();
+    for (KafkaRecord<String, TelemetryPoint> record : batch.getRecords()) {
+      if (record.getPayload() == null) {
+        deadLettered.add(deadLetter(record));
+      } else {
+        points.add(record.getPayload());
+      }
+    }
+    return Uni.createFrom()
+        .item(() -> engine.process(points))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .onItemOrFailure()
+        .transformToUni(
+            (events, failure) ->
+                failure != null
+                    ? rejectBatch(batch, failure)
+                    : publish(events)
+                        .chain(() -> joinAll(deadLettered))
+                        .chain(() -> Uni.createFrom().completionStage(batch.ack())));
+  }
+
+  private Uni<Void> publish(List<ViolationEvent> events) {
+    return violations
+        .publish(events)
+        .onFailure()
+        .invoke(
+            failure ->
+                // not acknowledged: offsets stay put and the channel reports unhealthy, so a
+                // restart re-reads the batch; the deterministic ids make the re-send harmless
+                LOG.errorf(
+                    failure,
+                    "could not publish %d violation events; batch left unacked",
+                    events.size()));
+  }
+
+  private static Uni<Void> deadLetter(KafkaRecord<String, TelemetryPoint> record) {
+    String reason = header(record, DESERIALIZATION_FAILURE_REASON);
+    String message =
+        "unreadable telemetry record for vehicle key "
+            + record.getKey()
+            + " at "
+            + record.getTopic()
+            + "/"
+            + record.getPartition()
+            + "@"
+            + record
+                .getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> Long.toString(m.getOffset()))
+                .orElse("?")
+            + ": "
+            + (reason == null ? "null value" : reason);
+    LOG.warn(message + " -> dead-letter topic");
+    return Uni.createFrom().completionStage(record.nack(new MalformedTelemetryException(message)));
+  }
+
+  private static Uni<Void> rejectBatch(
+      KafkaRecordBatch<String, TelemetryPoint> batch, Throwable t) {
+    // the engine failed on this batch: dead-letter it with the cause rather than acknowledge it
+    LOG.errorf(
+        t,
+        "rule engine failed on a batch of %d records; dead-lettering it",
+        batch.getRecords().size());
+    return Uni.createFrom().completionStage(batch.nack(t));
+  }
+
+  private static Uni<Void> joinAll(List<Uni<Void>> unis) {
+    if (unis.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return Uni.join().all(unis).andCollectFailures().replaceWithVoid();
+  }
+
+  private static String header(KafkaRecord<String, TelemetryPoint> record, String name) {
+    Header header = record.getHeaders().lastHeader(name);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
