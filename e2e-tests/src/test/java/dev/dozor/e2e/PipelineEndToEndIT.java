@@ -2,6 +2,7 @@ package dev.dozor.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +122,50 @@ class PipelineEndToEndIT {
     long[] counts =
         await("the valid point stored", () -> positionCounts(vehicleId), c -> c[0] >= 1);
     assertEquals(1, counts[0], "only the valid point of " + vehicleId + " is stored");
+  }
+
+  @Test
+  void boardInAHeadlessBrowserShowsTheVehicleAndItsLiveViolation() throws Exception {
+    Optional<HeadlessChromium> chromium = HeadlessChromium.find();
+    assumeTrue(
+        chromium.isPresent(),
+        "Chromium is not installed (bin/dozor test installs it as root: apt-get install -y"
+            + " chromium); the board is not checked in a browser");
+    String vehicleId = "e2e-board-" + UUID.randomUUID().toString().substring(0, 8);
+    String token = registerVehicleWithDevice(vehicleId, "plough");
+    // 80 s with the plough down at 58 km/h and still going: the episode stays open (active)
+    Instant start = Instant.now().minus(90, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (int i = 0; i <= 16; i++) {
+      points.add(point(start.plusSeconds((long) i * FIX_INTERVAL_S), i, 58.0, true));
+    }
+    postAccepted(token, points);
+    await(
+        "the open SPD-001 episode of " + vehicleId + " in dispatch-service",
+        () -> violations(vehicleId).size(),
+        n -> n > 0);
+
+    String board =
+        center
+                .dispatch
+                .baseUrl()
+                .replace("http://", "http://dispatcher:" + PackagedCenter.DISPATCHER_PASSWORD + "@")
+            + "/";
+    String dom = chromium.get().dumpDom(board, 15_000);
+
+    assertTrue(dom.contains("Dozor — ОДС"), "the board page rendered: " + head(dom));
+    assertTrue(
+        dom.contains("veh-label") && dom.contains(vehicleId),
+        "the map shows a labelled marker for " + vehicleId + ": " + head(dom));
+    assertTrue(
+        dom.matches("(?s).*<li class=\"violation[^\"]*\"[^>]*>.*SPD-001.*" + vehicleId + ".*")
+            || dom.matches(
+                "(?s).*<li class=\"violation[^\"]*\"[^>]*>.*" + vehicleId + ".*SPD-001.*"),
+        "the live list shows the SPD-001 violation of " + vehicleId + ": " + head(dom));
+  }
+
+  private static String head(String dom) {
+    return dom.length() > 3000 ? dom.substring(0, 3000) + "…" : dom;
   }
 
   // ------------------------------------------------------------------ helpers
@@ -264,8 +310,14 @@ class PipelineEndToEndIT {
             + " waiting for "
             + what
             + " (last: "
-            + last
+            + describe(last)
             + ")"
             + center.logTails());
+  }
+
+  private static String describe(Object value) {
+    return value instanceof long[] counts
+        ? java.util.Arrays.toString(counts)
+        : String.valueOf(value);
   }
 }

@@ -32,7 +32,8 @@ final class ServiceProcess implements AutoCloseable {
       throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
-          jar + " is missing: package the services first (mvn verify builds them before this test)");
+          jar
+              + " is missing: package the services first (mvn verify builds them before this test)");
     }
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + ".log");
