@@ -12,6 +12,7 @@
   let map;
   let fittedOnce = false;
   let reconnectDelay = 1000;
+  let BOARD_TIME_ZONE = 'Europe/Moscow'; // replaced by /api/v1/board/config
 
   const $ = (id) => document.getElementById(id);
 
@@ -26,7 +27,7 @@
   function formatTime(iso) {
     if (!iso) return '—';
     const d = new Date(iso);
-    return d.toLocaleString(undefined, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    return d.toLocaleString('ru-RU', { timeZone: BOARD_TIME_ZONE, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
   }
 
   async function api(path, options) {
@@ -217,6 +218,7 @@
 
   async function start() {
     const config = await api('/api/v1/board/config');
+    if (config.status === 200 && config.body.timeZone) BOARD_TIME_ZONE = config.body.timeZone;
     initMap(config.status === 200 ? config.body : {});
     $('only-active').addEventListener('change', renderViolations);
     const positions = await api('/api/v1/board/positions');

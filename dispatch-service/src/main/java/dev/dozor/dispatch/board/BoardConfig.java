@@ -25,6 +25,10 @@ public interface BoardConfig {
   @WithDefault("1s")
   Duration pushInterval();
 
+  /** Time zone the board shows times in (the district's local time for dispatchers). */
+  @WithDefault("Europe/Moscow")
+  String timeZone();
+
   /** Active violations sent to a WebSocket client when it connects. */
   @WithDefault("500")
   int activeViolationsOnOpen();

@@ -17,7 +17,8 @@ public class BoardResource {
   @Inject BoardConfig config;
 
   /** What the page needs to draw the map. */
-  public record ClientConfig(String tileUrl, String tileAttribution, long pushIntervalMs) {}
+  public record ClientConfig(
+      String tileUrl, String tileAttribution, long pushIntervalMs, String timeZone) {}
 
   @GET
   @Path("/positions")
@@ -31,6 +32,7 @@ public class BoardResource {
     return new ClientConfig(
         config.tileUrl().filter(s -> !s.isBlank()).orElse(null),
         config.tileAttribution().orElse(""),
-        config.pushInterval().toMillis());
+        config.pushInterval().toMillis(),
+        config.timeZone());
   }
 }

@@ -104,7 +104,8 @@ class BoardTest {
         .then()
         .statusCode(200)
         .body("tileUrl", org.hamcrest.Matchers.nullValue())
-        .body("pushIntervalMs", org.hamcrest.Matchers.equalTo(1000));
+        .body("pushIntervalMs", org.hamcrest.Matchers.equalTo(1000))
+        .body("timeZone", org.hamcrest.Matchers.equalTo("Europe/Moscow"));
   }
 
   @Test
