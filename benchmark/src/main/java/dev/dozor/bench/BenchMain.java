@@ -1,0 +1,37 @@
+package dev.dozor.bench;
+
+import dev.dozor.bench.drill.DrillCommand;
+import java.util.Arrays;
+
+/**
+ * Entry point of the instruments, run by {@code bin/dozor bench} and {@code bin/dozor drill}.
+ *
+ * <p>bin/dozor passes the platform it started: {@code --root --state-dir --gateway --telemetry
+ * --rules --dispatch --dispatcher-password --jdbc-url --db-user --db-password --kafka}, followed by
+ * the user's own flags.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      usage();
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    int code =
+        switch (args[0]) {
+          case "bench" -> BenchCommand.run(rest);
+          case "drill" -> DrillCommand.run(rest);
+          default -> {
+            usage();
+            yield 2;
+          }
+        };
+    System.exit(code);
+  }
+
+  private static void usage() {
+    System.err.println("usage: dozor-bench.jar bench|drill [options]  (see --help of each)");
+  }
+}
