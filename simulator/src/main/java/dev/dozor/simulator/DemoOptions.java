@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param duration how long to run; zero runs until stopped
  * @param tokenSeed derive device tokens from this for reproducible runs, or null for random ones
  * @param authWait how long a 401 from the gateway is retried before giving up
+ * @param groundTruth file the injected faults are appended to (JSON Lines), or null
  */
 public record DemoOptions(
     URI gateway,
@@ -20,7 +21,20 @@ public record DemoOptions(
     FleetConfig fleet,
     Duration duration,
     String tokenSeed,
-    Duration authWait) {
+    Duration authWait,
+    java.nio.file.Path groundTruth) {
+
+  /** Without a ground-truth file (the skeleton's constructor). */
+  public DemoOptions(
+      URI gateway,
+      URI telemetry,
+      FleetConfig fleet,
+      Duration duration,
+      String tokenSeed,
+      Duration authWait) {
+    this(gateway, telemetry, fleet, duration, tokenSeed, authWait, null);
+  }
+
   public static final URI DEFAULT_GATEWAY = URI.create("http://127.0.0.1:18080");
   public static final URI DEFAULT_TELEMETRY = URI.create("http://127.0.0.1:18081");
   public static final Duration DEFAULT_AUTH_WAIT = Duration.ofSeconds(30);

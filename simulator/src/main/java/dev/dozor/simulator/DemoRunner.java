@@ -7,6 +7,7 @@ import dev.dozor.simulator.client.GatewayClient;
 import dev.dozor.simulator.client.SendResult;
 import dev.dozor.simulator.client.SimulatorException;
 import dev.dozor.simulator.client.TelemetryRegistryClient;
+import dev.dozor.simulator.fault.GroundTruthWriter;
 import dev.dozor.simulator.fleet.Fleet;
 import dev.dozor.simulator.fleet.SimVehicle;
 import java.io.PrintStream;
@@ -87,9 +88,12 @@ public final class DemoRunner {
       registry.register(v, tokens.tokenFor(v.deviceId()));
     }
     out.printf(
-        "sim: registered %d vehicles and devices at %s; offenders: %s%n",
+        "sim: registered %d vehicles and devices at %s on %s; offenders: %s%n",
         vehicles.size(),
         options.telemetry(),
+        options.fleet().roads() == null
+            ? "the generated grid"
+            : options.fleet().roads().description(),
         vehicles.stream().filter(SimVehicle::offender).map(SimVehicle::id).toList());
 
     GatewayClient gateway =
@@ -111,6 +115,17 @@ public final class DemoRunner {
               err::println));
     }
     Fleet fleet = Fleet.create(options.fleet(), Instant.now());
+    GroundTruthWriter truth = null;
+    if (options.groundTruth() != null) {
+      try {
+        truth = GroundTruthWriter.appendingTo(options.groundTruth());
+      } catch (java.io.IOException e) {
+        throw new SimulatorException(
+            "cannot write ground truth to " + options.groundTruth() + ": " + e.getMessage(), e);
+      }
+      fleet.addGroundTruthListener(truth);
+      out.println("sim: appending injected faults to " + options.groundTruth());
+    }
     out.printf(
         "sim: sending to %s every %s%s%n",
         gateway.endpoint(),
@@ -141,6 +156,13 @@ public final class DemoRunner {
       finalFlush(outboxes, gateway);
     }
     out.println(progress(vehicles.size(), outboxes));
+    if (truth != null) {
+      try {
+        truth.close();
+      } catch (java.io.IOException e) {
+        err.println("sim: closing the ground-truth file failed: " + e.getMessage());
+      }
+    }
     long undelivered = total(outboxes).buffered();
     if (fatal.get() != null) {
       err.println("sim: stopped: " + fatal.get().getMessage());

@@ -1,5 +1,7 @@
 package dev.dozor.simulator;
 
+import dev.dozor.simulator.firehose.FirehoseRunner;
+import dev.dozor.simulator.replay.ReplayRunner;
 import java.time.Duration;
 
 /** Command-line entry of {@code dozor-simulator.jar}. */
@@ -20,6 +22,18 @@ public final class SimulatorMain {
     }
     if (command instanceof CliParser.Help) {
       System.out.print(CliParser.USAGE);
+      return;
+    }
+    if (command instanceof CliParser.Firehose firehose) {
+      FirehoseRunner runner = new FirehoseRunner(firehose.options(), System.out, System.err, null);
+      Runtime.getRuntime().addShutdownHook(new Thread(runner::stop, "firehose-shutdown"));
+      System.exit(runner.run());
+      return;
+    }
+    if (command instanceof CliParser.Replay replay) {
+      ReplayRunner runner = new ReplayRunner(replay.options(), System.out, System.err);
+      Runtime.getRuntime().addShutdownHook(new Thread(runner::stop, "replay-shutdown"));
+      System.exit(runner.run());
       return;
     }
     DemoOptions options = ((CliParser.Demo) command).options();

@@ -110,8 +110,9 @@ class CliParserTest {
 
   @Test
   void rejectsMissingOrUnknownCommands() {
-    assertEquals("missing command: expected 'demo'", error());
-    assertEquals("unknown command 'replay': expected 'demo'", error("replay"));
+    assertEquals("missing command: expected 'demo', 'firehose' or 'replay'", error());
+    assertEquals(
+        "unknown command 'rewind': expected 'demo', 'firehose' or 'replay'", error("rewind"));
     assertTrue(error("--vehicles", "3").startsWith("missing command before --vehicles"));
   }
 

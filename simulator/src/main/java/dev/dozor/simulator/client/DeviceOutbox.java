@@ -1,6 +1,7 @@
 package dev.dozor.simulator.client;
 
 import dev.dozor.events.TelemetryPoint;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +33,7 @@ public final class DeviceOutbox {
   private long refused;
   private long retried;
   private boolean rejectionLogged;
+  private volatile AckListener ackListener;
 
   public DeviceOutbox(String deviceId, String token) {
     this(deviceId, token, DEFAULT_MAX_BATCH, System.err::println);
@@ -49,6 +51,11 @@ public final class DeviceOutbox {
 
   public String deviceId() {
     return deviceId;
+  }
+
+  /** Reports every acknowledged batch to {@code listener} (null: none). */
+  public void setAckListener(AckListener listener) {
+    this.ackListener = listener;
   }
 
   public synchronized void add(List<TelemetryPoint> points) {
@@ -80,6 +87,10 @@ public final class DeviceOutbox {
         }
         last = gateway.send(token, batch);
         settle(batch.size(), last);
+        AckListener listener = ackListener;
+        if (last.isAccepted() && listener != null) {
+          listener.onAcknowledged(batch.get(0).vehicleId(), batch, Instant.now());
+        }
         if (!last.isAccepted() && last.outcome() != SendResult.Outcome.REJECTED) {
           return last;
         }

@@ -121,6 +121,46 @@ public final class GatewayClient {
     }
   }
 
+  /**
+   * Posts {@code points} once, without waiting: no 401 retry here (a 401 completes as {@link
+   * SendResult.Outcome#UNAVAILABLE} with status 401 so the caller decides how long to wait for the
+   * registration). Never completes exceptionally.
+   */
+  public java.util.concurrent.CompletableFuture<SendResult> sendAsync(
+      String token, List<TelemetryPoint> points) {
+    if (points.isEmpty()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          new SendResult(SendResult.Outcome.ACCEPTED, 0, 0, 0, ""));
+    }
+    byte[] body = JsonSerde.toBytes(points.stream().map(GatewayFix::of).toList());
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(settings.requestTimeout())
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .handle(
+            (response, error) -> {
+              if (error != null) {
+                Throwable cause =
+                    error instanceof java.util.concurrent.CompletionException
+                            && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                return new SendResult(
+                    SendResult.Outcome.UNAVAILABLE, 0, 0, 1, Http.describe(cause));
+              }
+              if (response.statusCode() == 401) {
+                return new SendResult(
+                    SendResult.Outcome.UNAVAILABLE, 401, 0, 1, Http.abbreviate(response.body()));
+              }
+              return classify(response.statusCode(), response.body(), points.size(), 1);
+            });
+  }
+
   private static SendResult classify(int status, String body, int sent, int attempts) {
     if (status >= 200 && status < 300) {
       return new SendResult(

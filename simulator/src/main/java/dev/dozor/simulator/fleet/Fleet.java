@@ -1,15 +1,21 @@
 package dev.dozor.simulator.fleet;
 
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.simulator.fault.GroundTruthEntry;
+import dev.dozor.simulator.fault.GroundTruthListener;
 import dev.dozor.simulator.grid.StreetGrid;
+import dev.dozor.simulator.road.RoadGraph;
+import dev.dozor.simulator.road.RoadNetwork;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A deterministic simulated fleet: the same config and start give the same vehicles and fixes. Time
@@ -20,25 +26,33 @@ public final class Fleet {
   private static final String[] DISTRICTS = {"Свиблово", "Бабушкинский", "Лосиноостровский"};
   private static final String PLOUGH_CONTRACTOR = "ГБУ «Автомобильные дороги СВАО»";
   private static final String SWEEPER_CONTRACTOR = "ГБУ «Жилищник района Свиблово»";
+  private static final String REFUSE_CONTRACTOR = "ООО «МКМ-Логистика»";
 
   private final FleetConfig config;
   private final StreetGrid grid;
+  private final RoadGraph roads;
   private final Instant start;
   private final List<VehicleDriver> drivers;
   private final List<SimVehicle> vehicles;
+  private final List<GroundTruthEntry> groundTruth = new ArrayList<>();
+  private final List<GroundTruthListener> listeners = new CopyOnWriteArrayList<>();
 
   private Fleet(FleetConfig config, Instant start) {
     this.config = config;
     this.grid = StreetGrid.generate(config.grid());
+    this.roads = config.roads() != null ? config.roads() : RoadNetwork.fromGrid(grid);
     this.start = start.truncatedTo(ChronoUnit.MILLIS);
     SplittableRandom master = new SplittableRandom(config.seed());
+    SplittableRandom planning = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
+    SplittableRandom faulting = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
     PlateGenerator plates = new PlateGenerator(master.split());
+    AssignmentPlanner planner = new AssignmentPlanner(roads);
+    List<Integer> depots = planner.depots(planning.split());
+    Map<VehicleType, Integer> numbers = new EnumMap<>(VehicleType.class);
     List<VehicleDriver> built = new ArrayList<>();
-    int ploughs = 0;
-    int sweepers = 0;
     for (int i = 0; i < config.vehicles(); i++) {
-      VehicleType type = i % 2 == 0 ? VehicleType.PLOUGH : VehicleType.SWEEPER;
-      int number = type == VehicleType.PLOUGH ? ++ploughs : ++sweepers;
+      VehicleType type = config.typeOf(i);
+      int number = numbers.merge(type, 1, Integer::sum);
       String id = String.format("sim-%s-%02d", type.wireName(), number);
       SimVehicle vehicle =
           new SimVehicle(
@@ -46,20 +60,48 @@ public final class Fleet {
               SimVehicle.deviceIdFor(id),
               plates.next(),
               type,
-              type == VehicleType.PLOUGH ? PLOUGH_CONTRACTOR : SWEEPER_CONTRACTOR,
+              contractor(type),
               DISTRICTS[i % DISTRICTS.length],
               type == VehicleType.PLOUGH && number <= config.offenders());
+      AssignmentPlanner.Tour tour =
+          planner.plan(id, type, depots.get(i % depots.size()), planning.split());
+      Instant shiftStart = this.start.plus(config.shift().stagger().multipliedBy(i % 10));
+      Instant shiftEnd =
+          config.shift().isEndless() ? null : shiftStart.plus(config.shift().length());
       built.add(
           new VehicleDriver(
               vehicle,
-              grid,
+              roads,
+              tour,
               master.split(),
+              faulting.split(),
               config.offenderSchedule(),
+              config.faults(),
               this.start,
-              config.interval()));
+              config.interval(),
+              shiftStart,
+              shiftEnd,
+              this::onGroundTruth));
     }
     this.drivers = List.copyOf(built);
     this.vehicles = drivers.stream().map(VehicleDriver::vehicle).toList();
+  }
+
+  private static String contractor(VehicleType type) {
+    return switch (type) {
+      case PLOUGH, SPREADER -> PLOUGH_CONTRACTOR;
+      case SWEEPER, FLUSHER -> SWEEPER_CONTRACTOR;
+      case REFUSE -> REFUSE_CONTRACTOR;
+    };
+  }
+
+  private void onGroundTruth(GroundTruthEntry entry) {
+    synchronized (groundTruth) {
+      groundTruth.add(entry);
+    }
+    for (GroundTruthListener l : listeners) {
+      l.onFault(entry);
+    }
   }
 
   /** A fleet whose first fixes are due at {@code start} (truncated to milliseconds). */
@@ -75,6 +117,32 @@ public final class Fleet {
     return grid;
   }
 
+  /** The road graph the vehicles drive: the configured one, or the grid as a graph. */
+  public RoadGraph roads() {
+    return roads;
+  }
+
+  /** Route assignments, in vehicle order. */
+  public List<Assignment> assignments() {
+    return drivers.stream().map(VehicleDriver::assignment).toList();
+  }
+
+  /**
+   * Every injected fault whose episode is complete, in the order they completed (a copy). An
+   * episode is reported once its last fix has been returned by {@link #step}; an offline period
+   * when its buffered fixes are released.
+   */
+  public List<GroundTruthEntry> groundTruth() {
+    synchronized (groundTruth) {
+      return List.copyOf(groundTruth);
+    }
+  }
+
+  /** Also tells {@code listener} about each fault as it completes (on the stepping thread). */
+  public void addGroundTruthListener(GroundTruthListener listener) {
+    listeners.add(listener);
+  }
+
   public Instant start() {
     return start;
   }
@@ -83,7 +151,10 @@ public final class Fleet {
     return config.interval();
   }
 
-  /** The vehicles in creation order: sim-plough-01, sim-sweeper-01, sim-plough-02, … */
+  /**
+   * The vehicles in creation order, types repeating the configured mix: sim-plough-01,
+   * sim-sweeper-01, sim-plough-02, … by default.
+   */
   public List<SimVehicle> vehicles() {
     return vehicles;
   }

@@ -1,17 +1,25 @@
 package dev.dozor.simulator.fleet;
 
+import dev.dozor.simulator.fault.FaultPlan;
 import dev.dozor.simulator.grid.GridSpec;
+import dev.dozor.simulator.road.RoadGraph;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What fleet to simulate.
  *
- * @param vehicles number of vehicles; types alternate plough, sweeper, plough, …
+ * @param vehicles number of vehicles; vehicle i has type {@code types[i % types.size()]}
  * @param interval time between two fixes of one vehicle
  * @param offenders how many ploughs (sim-plough-01, -02, …) deliberately violate SPD-001
- * @param seed makes routes, speeds and plates reproducible
- * @param grid the street grid they drive on
+ * @param seed makes routes, speeds, faults and plates reproducible
+ * @param grid the street grid they drive on when {@code roads} is null
  * @param offenderSchedule the offenders' too-fast / lawful cycle
+ * @param types the type mix, repeated over the vehicles (default plough, sweeper)
+ * @param roads a road graph to drive instead of the grid (e.g. {@code RoadNetwork.fromGeoJson}), or
+ *     null for the grid
+ * @param faults faults to inject at random (offenders get none)
+ * @param shift when vehicles work
  */
 public record FleetConfig(
     int vehicles,
@@ -19,19 +27,31 @@ public record FleetConfig(
     int offenders,
     long seed,
     GridSpec grid,
-    OffenderSchedule offenderSchedule) {
+    OffenderSchedule offenderSchedule,
+    List<VehicleType> types,
+    RoadGraph roads,
+    FaultPlan faults,
+    ShiftPlan shift) {
   public static final int DEFAULT_VEHICLES = 12;
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
   public static final int DEFAULT_OFFENDERS = 1;
   public static final long DEFAULT_SEED = 42;
   public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
   public static final Duration MAX_INTERVAL = Duration.ofHours(1);
+
+  /** Most vehicles of the {@code demo} command. */
   public static final int MAX_VEHICLES = 10_000;
 
+  /** Most vehicles of one fleet (firehose runs a city's whole fleet). */
+  public static final int MAX_FLEET = 100_000;
+
+  /** Plough, sweeper, plough, … as in the skeleton. */
+  public static final List<VehicleType> DEFAULT_TYPES =
+      List.of(VehicleType.PLOUGH, VehicleType.SWEEPER);
+
   public FleetConfig {
-    if (vehicles < 1 || vehicles > MAX_VEHICLES) {
-      throw new IllegalArgumentException(
-          "vehicles must be 1.." + MAX_VEHICLES + ", got " + vehicles);
+    if (vehicles < 1 || vehicles > MAX_FLEET) {
+      throw new IllegalArgumentException("vehicles must be 1.." + MAX_FLEET + ", got " + vehicles);
     }
     if (interval == null
         || interval.compareTo(MIN_INTERVAL) < 0
@@ -40,10 +60,14 @@ public record FleetConfig(
       throw new IllegalArgumentException(
           "interval must be whole milliseconds in 100ms..1h, got " + interval);
     }
-    if (offenders < 0 || offenders > ploughCount(vehicles)) {
+    types = types == null || types.isEmpty() ? DEFAULT_TYPES : List.copyOf(types);
+    faults = faults == null ? FaultPlan.none() : faults;
+    shift = shift == null ? ShiftPlan.endless() : shift;
+    int ploughs = ploughCount(vehicles, types);
+    if (offenders < 0 || offenders > ploughs) {
       throw new IllegalArgumentException(
           "offenders must be 0.."
-              + ploughCount(vehicles)
+              + ploughs
               + " (the number of ploughs among "
               + vehicles
               + " vehicles), got "
@@ -52,6 +76,27 @@ public record FleetConfig(
     if (grid == null || offenderSchedule == null) {
       throw new IllegalArgumentException("grid and offenderSchedule are required");
     }
+  }
+
+  /** The skeleton's constructor: plough/sweeper mix on the grid, no faults, endless shifts. */
+  public FleetConfig(
+      int vehicles,
+      Duration interval,
+      int offenders,
+      long seed,
+      GridSpec grid,
+      OffenderSchedule offenderSchedule) {
+    this(
+        vehicles,
+        interval,
+        offenders,
+        seed,
+        grid,
+        offenderSchedule,
+        DEFAULT_TYPES,
+        null,
+        FaultPlan.none(),
+        ShiftPlan.endless());
   }
 
   /** The demo defaults: 12 vehicles, 2 s, one offender, seed 42, 8 × 8 grid of 250 m. */
@@ -66,23 +111,76 @@ public record FleetConfig(
   }
 
   public FleetConfig withVehicles(int n) {
-    return new FleetConfig(n, interval, offenders, seed, grid, offenderSchedule);
+    return new FleetConfig(
+        n, interval, offenders, seed, grid, offenderSchedule, types, roads, faults, shift);
   }
 
   public FleetConfig withOffenders(int n) {
-    return new FleetConfig(vehicles, interval, n, seed, grid, offenderSchedule);
+    return new FleetConfig(
+        vehicles, interval, n, seed, grid, offenderSchedule, types, roads, faults, shift);
   }
 
   public FleetConfig withSeed(long s) {
-    return new FleetConfig(vehicles, interval, offenders, s, grid, offenderSchedule);
+    return new FleetConfig(
+        vehicles, interval, offenders, s, grid, offenderSchedule, types, roads, faults, shift);
   }
 
   public FleetConfig withInterval(Duration d) {
-    return new FleetConfig(vehicles, d, offenders, seed, grid, offenderSchedule);
+    return new FleetConfig(
+        vehicles, d, offenders, seed, grid, offenderSchedule, types, roads, faults, shift);
   }
 
-  /** Ploughs are the vehicles at even positions (0, 2, …). */
+  /** Vehicle i gets {@code mix[i % mix.size()]}. */
+  public FleetConfig withTypes(List<VehicleType> mix) {
+    return new FleetConfig(
+        vehicles, interval, offenders, seed, grid, offenderSchedule, mix, roads, faults, shift);
+  }
+
+  /** Drive {@code graph} instead of the grid (null: back to the grid). */
+  public FleetConfig withRoads(RoadGraph graph) {
+    return new FleetConfig(
+        vehicles, interval, offenders, seed, grid, offenderSchedule, types, graph, faults, shift);
+  }
+
+  public FleetConfig withFaults(FaultPlan plan) {
+    return new FleetConfig(
+        vehicles, interval, offenders, seed, grid, offenderSchedule, types, roads, plan, shift);
+  }
+
+  public FleetConfig withShift(ShiftPlan plan) {
+    return new FleetConfig(
+        vehicles, interval, offenders, seed, grid, offenderSchedule, types, roads, faults, plan);
+  }
+
+  public FleetConfig withGrid(GridSpec spec) {
+    return new FleetConfig(
+        vehicles, interval, offenders, seed, spec, offenderSchedule, types, roads, faults, shift);
+  }
+
+  /** The type of vehicle {@code index} (0-based). */
+  public VehicleType typeOf(int index) {
+    return types.get(index % types.size());
+  }
+
+  /** Ploughs among the vehicles of this config. */
+  public int ploughs() {
+    return ploughCount(vehicles, types);
+  }
+
+  /** Ploughs are the vehicles at even positions (0, 2, …) of the default mix. */
   public static int ploughCount(int vehicles) {
     return (vehicles + 1) / 2;
+  }
+
+  /** Ploughs among {@code vehicles} with the repeated {@code mix}. */
+  public static int ploughCount(int vehicles, List<VehicleType> mix) {
+    List<VehicleType> m = mix == null || mix.isEmpty() ? DEFAULT_TYPES : mix;
+    int count = 0;
+    for (int i = 0; i < vehicles; i++) {
+      if (m.get(i % m.size()) == VehicleType.PLOUGH) {
+        count++;
+      }
+    }
+    return count;
   }
 }

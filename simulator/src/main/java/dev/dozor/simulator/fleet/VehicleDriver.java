@@ -1,128 +1,645 @@
 package dev.dozor.simulator.fleet;
 
+import dev.dozor.events.Equipment;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.simulator.fault.FaultPlan;
+import dev.dozor.simulator.fault.FaultType;
+import dev.dozor.simulator.fault.GroundTruthEntry;
+import dev.dozor.simulator.grid.Geo;
 import dev.dozor.simulator.grid.GeoPoint;
-import dev.dozor.simulator.grid.GridEdge;
-import dev.dozor.simulator.grid.GridNode;
-import dev.dozor.simulator.grid.StreetGrid;
+import dev.dozor.simulator.road.RoadEdge;
+import dev.dozor.simulator.road.RoadGraph;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
- * Moves one vehicle block by block along the grid and emits a fix every interval. Speed and
- * equipment change at crossings, and for the offender also at its schedule's phase boundaries.
+ * Moves one vehicle along its assignment on the road graph and emits a fix every interval. Rolls
+ * out of the depot at shift start, drives the access path in transport, works its zone (speed and
+ * equipment drawn per segment), drives back at shift end and parks with the ignition off. Injects
+ * the faults of its {@link FaultPlan} and reports each completed episode as ground truth, computed
+ * from the fixes actually emitted.
  */
 final class VehicleDriver {
-  /** Below this many metres left on a block the vehicle counts as at the crossing. */
   private static final double ARRIVAL_EPSILON_M = 1e-6;
-
   private static final double MIN_STEP_S = 1e-6;
 
+  /** How often a pending fault that could not start yet is tried again. */
+  private static final double RETRY_S = 5;
+
+  /** A refuse truck serves a container site at most once per this many seconds. */
+  private static final double SITE_REVISIT_S = 1800;
+
+  /** A U-turn at the end of an assigned stretch: the vehicle stands this long (at least). */
+  private static final double TURN_ROUND_S = 20;
+
+  private enum Mode {
+    BEFORE_SHIFT,
+    WORKING,
+    RETURNING,
+    PARKED
+  }
+
+  /** A running fault episode. */
+  private static final class Episode {
+    final FaultType type;
+    final double startS;
+    final double endS;
+    Leg leg;
+    Instant first;
+    Instant last;
+    int conditionFixes;
+    // route deviation
+    GeoPoint anchor;
+    double directionDeg;
+    double outMetres;
+    double speedMps;
+
+    Episode(FaultType type, double startS, double endS) {
+      this.type = type;
+      this.startS = startS;
+      this.endS = endS;
+    }
+  }
+
   private final SimVehicle vehicle;
-  private final StreetGrid grid;
+  private final RoadGraph graph;
+  private final Assignment assignment;
   private final SplittableRandom random;
+  private final SplittableRandom faultRandom;
   private final OffenderSchedule schedule;
+  private final FaultPlan faults;
   private final Instant start;
   private final Duration interval;
+  private final double shiftStartS;
+  private final double shiftEndS;
+  private final Consumer<GroundTruthEntry> groundTruth;
+  private final List<RoadEdge> tour;
+  private final boolean[] tourWork;
+  private final Map<Integer, Double> siteServedAt = new HashMap<>();
+  private final EnumMap<FaultType, Double> nextArrival = new EnumMap<>(FaultType.class);
+  private final ArrayDeque<FaultType> pending = new ArrayDeque<>();
 
-  private GridEdge edge;
+  private Mode mode;
+  private RoadEdge edge;
+  private int tourIndex;
   private double metresAlong;
   private Leg leg;
   private long phase;
+  private double stoppedUntilS = -1;
+  private Episode episode;
+  private double coolDownUntilS;
   private Instant positionTime;
   private Instant nextFix;
 
+  // offender SPD-001 ground truth of the current phase
+  private Instant offenceFirst;
+  private Instant offenceLast;
+
+  // fix-level effects of faults
+  private Instant lastFixTime;
+  private Instant gapBefore;
+  private boolean jumpNext;
+  private boolean duplicateNext;
+  private boolean releaseHeld;
+  private final List<TelemetryPoint> held = new ArrayList<>();
+  private List<TelemetryPoint> lastBatch = List.of();
+
   VehicleDriver(
       SimVehicle vehicle,
-      StreetGrid grid,
+      RoadGraph graph,
+      AssignmentPlanner.Tour tour,
       SplittableRandom random,
+      SplittableRandom faultRandom,
       OffenderSchedule schedule,
+      FaultPlan faults,
       Instant start,
-      Duration interval) {
+      Duration interval,
+      Instant shiftStart,
+      Instant shiftEnd,
+      Consumer<GroundTruthEntry> groundTruth) {
     this.vehicle = vehicle;
-    this.grid = grid;
+    this.graph = graph;
+    this.assignment = tour.assignment();
+    this.tour = tour.edges();
+    this.tourWork = tour.work();
     this.random = random;
+    this.faultRandom = faultRandom;
     this.schedule = vehicle.offender() ? schedule : null;
+    this.faults = vehicle.offender() ? FaultPlan.none() : faults;
     this.start = start;
     this.interval = interval;
-    GridNode origin = grid.nodes().get(random.nextInt(grid.nodes().size()));
-    this.edge = GridEdge.between(origin, pick(grid.neighbours(origin), null));
-    this.metresAlong = random.nextDouble() * edge.lengthMetres() * 0.5;
-    this.phase = 0;
-    this.leg =
-        this.schedule != null
-            ? this.schedule.legFor(0, random)
-            : DrivingProfile.nextLeg(vehicle.type(), random);
+    this.shiftStartS = seconds(Duration.between(start, shiftStart));
+    this.shiftEndS =
+        shiftEnd == null ? Double.POSITIVE_INFINITY : seconds(Duration.between(start, shiftEnd));
+    this.groundTruth = groundTruth;
+    this.edge = this.tour.get(0);
+    this.tourIndex = 0;
+    this.metresAlong = 0;
     this.positionTime = start;
     this.nextFix = start;
+    this.phase = 0;
+    this.mode = Mode.BEFORE_SHIFT;
+    this.leg = new Leg(0, DrivingProfile.idle(vehicle.type(), false));
+    if (shiftStartS <= 0) {
+      rollOut();
+    }
+    for (FaultType t : FaultType.values()) {
+      if (eligible(t) && this.faults.rate(t) > 0) {
+        nextArrival.put(t, Math.max(0, shiftStartS) + exponential(this.faults.rate(t)));
+      }
+    }
   }
 
   SimVehicle vehicle() {
     return vehicle;
   }
 
-  /** Fixes due at or before {@code now}, oldest first; none when {@code now} is before the next. */
+  Assignment assignment() {
+    return assignment;
+  }
+
+  private boolean eligible(FaultType t) {
+    return switch (t) {
+      case OVERSPEED_PLOUGH -> vehicle.type() == VehicleType.PLOUGH;
+      case SPREADING_STANDING -> vehicle.type() == VehicleType.SPREADER;
+      case OFFENDER_CYCLE -> false;
+      default -> true;
+    };
+  }
+
+  /** Fixes due at or before {@code now}, oldest first (except after an offline period). */
   List<TelemetryPoint> fixesUntil(Instant now) {
     List<TelemetryPoint> fixes = new ArrayList<>();
+    List<TelemetryPoint> fresh = new ArrayList<>();
     while (!nextFix.isAfter(now)) {
       advanceTo(nextFix);
-      fixes.add(fix());
+      emit(fixes, fresh);
       nextFix = nextFix.plus(interval);
+    }
+    if (duplicateNext) {
+      duplicateNext = false;
+      if (!lastBatch.isEmpty()) {
+        fixes.addAll(lastBatch);
+        record(
+            FaultType.DUPLICATE,
+            lastBatch.get(0).fixTime(),
+            lastBatch.get(lastBatch.size() - 1).fixTime());
+      }
+    }
+    if (!fresh.isEmpty()) {
+      lastBatch = List.copyOf(fresh);
     }
     return fixes;
   }
+
+  // ---------------------------------------------------------------- movement
 
   private void advanceTo(Instant t) {
     double remaining = seconds(Duration.between(positionTime, t));
     double elapsed = seconds(Duration.between(start, positionTime));
     while (remaining > 0) {
-      double speed = leg.metresPerSecond();
-      double toCrossing =
-          speed > 0 ? (edge.lengthMetres() - metresAlong) / speed : Double.POSITIVE_INFINITY;
-      double toPhase =
-          schedule != null ? schedule.secondsToNextChange(elapsed) : Double.POSITIVE_INFINITY;
-      // a floor on the step so rounding at a boundary can never stall the loop
-      double step = Math.min(remaining, Math.max(MIN_STEP_S, Math.min(toCrossing, toPhase)));
-      metresAlong += speed * step;
+      double step = Math.min(remaining, Math.max(MIN_STEP_S, nextBoundary(elapsed)));
+      if (movingOnRoad(elapsed)) {
+        metresAlong += leg.metresPerSecond() * step;
+      }
       elapsed += step;
       remaining -= step;
-      if (edge.lengthMetres() - metresAlong <= ARRIVAL_EPSILON_M) {
-        turnAtCrossing();
-      }
-      if (schedule != null) {
-        long now = schedule.phaseAt(elapsed + 1e-9);
-        if (now != phase) {
-          phase = now;
-          leg = schedule.legFor(phase, random);
-        }
-      }
+      onBoundaries(elapsed + 1e-9);
     }
     positionTime = t;
   }
 
-  private void turnAtCrossing() {
-    GridNode at = edge.to();
-    edge = GridEdge.between(at, pick(grid.neighbours(at), edge.from()));
-    metresAlong = 0;
-    if (schedule == null) {
-      leg = DrivingProfile.nextLeg(vehicle.type(), random);
+  private boolean movingOnRoad(double elapsed) {
+    if (mode == Mode.BEFORE_SHIFT || mode == Mode.PARKED || stoppedUntilS > elapsed) {
+      return false;
+    }
+    return episode == null
+        || (episode.type != FaultType.ROUTE_DEVIATION
+            && episode.type != FaultType.SPREADING_STANDING);
+  }
+
+  private double nextBoundary(double elapsed) {
+    double next = Double.POSITIVE_INFINITY;
+    if (movingOnRoad(elapsed) && leg.metresPerSecond() > 0) {
+      next = (edge.lengthMetres() - metresAlong) / leg.metresPerSecond();
+    }
+    if (schedule != null) {
+      next = Math.min(next, schedule.secondsToNextChange(elapsed));
+    }
+    if (mode == Mode.BEFORE_SHIFT) {
+      next = Math.min(next, shiftStartS - elapsed);
+    }
+    if (mode == Mode.WORKING && episode == null) {
+      next = Math.min(next, shiftEndS - elapsed);
+    }
+    if (stoppedUntilS > elapsed) {
+      next = Math.min(next, stoppedUntilS - elapsed);
+    }
+    if (episode != null) {
+      next = Math.min(next, episode.endS - elapsed);
+    } else {
+      for (double at : nextArrival.values()) {
+        next = Math.min(next, at - elapsed);
+      }
+      if (!pending.isEmpty()) {
+        next = Math.min(next, RETRY_S);
+      }
+    }
+    return Math.max(0, next);
+  }
+
+  private void onBoundaries(double elapsed) {
+    if (mode == Mode.BEFORE_SHIFT && elapsed >= shiftStartS) {
+      rollOut();
+    }
+    if (movingOnRoad(elapsed) && edge.lengthMetres() - metresAlong <= ARRIVAL_EPSILON_M) {
+      arriveAt(edge.to(), elapsed);
+    }
+    if (stoppedUntilS >= 0 && elapsed >= stoppedUntilS) {
+      stoppedUntilS = -1;
+      leg = normalLeg();
+    }
+    if (schedule != null) {
+      long now = schedule.phaseAt(elapsed);
+      if (now != phase) {
+        if (phase % 2 == 0) {
+          recordOffence();
+        }
+        phase = now;
+        if (mode != Mode.BEFORE_SHIFT && mode != Mode.PARKED) {
+          leg = schedule.legFor(phase, random);
+        }
+      }
+    }
+    if (episode != null && elapsed >= episode.endS) {
+      endEpisode(elapsed);
+    }
+    if (mode == Mode.WORKING && episode == null && elapsed >= shiftEndS) {
+      mode = Mode.RETURNING;
+      stoppedUntilS = -1;
+      leg = normalLeg();
+    }
+    if (mode == Mode.RETURNING || mode == Mode.PARKED) {
+      nextArrival.clear(); // the shift is over: no more faults
+      pending.clear();
+    }
+    if (episode == null) {
+      for (Map.Entry<FaultType, Double> e : nextArrival.entrySet()) {
+        while (e.getValue() <= elapsed) {
+          pending.add(e.getKey());
+          e.setValue(e.getValue() + exponential(faults.rate(e.getKey())));
+        }
+      }
+      tryStartPending(elapsed);
     }
   }
 
-  /** A random neighbour, avoiding a U-turn back to {@code cameFrom} (a grid has no dead ends). */
-  private GridNode pick(List<GridNode> candidates, GridNode cameFrom) {
-    List<GridNode> onward = new ArrayList<>(candidates);
-    if (cameFrom != null && onward.size() > 1) {
-      onward.remove(cameFrom);
+  private void rollOut() {
+    mode = Mode.WORKING;
+    tourIndex = 0;
+    edge = tour.get(0);
+    metresAlong = 0;
+    leg = normalLeg();
+  }
+
+  private void arriveAt(int node, double elapsed) {
+    int next = (tourIndex + 1) % tour.size();
+    if (mode == Mode.RETURNING && next == 0) {
+      mode = Mode.PARKED;
+      metresAlong = edge.lengthMetres();
+      leg = new Leg(0, DrivingProfile.idle(vehicle.type(), false));
+      return;
     }
-    return onward.get(random.nextInt(onward.size()));
+    RoadEdge previous = edge;
+    tourIndex = next;
+    edge = tour.get(next);
+    metresAlong = 0;
+    if (episode == null && schedule == null) {
+      leg = normalLeg();
+    }
+    if (edge.id() == previous.id() && episode == null && schedule == null) {
+      // turning round at a dead end takes a while, implements raised
+      stoppedUntilS = elapsed + Math.max(TURN_ROUND_S, 2 * seconds(interval));
+      leg = new Leg(0, DrivingProfile.idle(vehicle.type(), true));
+      return;
+    }
+    if (vehicle.type() == VehicleType.REFUSE
+        && mode == Mode.WORKING
+        && episode == null
+        && assignment.containerSites().contains(node)
+        && elapsed - siteServedAt.getOrDefault(node, Double.NEGATIVE_INFINITY) >= SITE_REVISIT_S) {
+      siteServedAt.put(node, elapsed);
+      stoppedUntilS = elapsed + 60 + random.nextDouble() * 120;
+      leg = new Leg(0, DrivingProfile.refuse(true));
+    }
+  }
+
+  private boolean onWorkStretch() {
+    return mode == Mode.WORKING && tourWork[tourIndex];
+  }
+
+  /** Speed and equipment for the current segment when nothing special is going on. */
+  private Leg normalLeg() {
+    if (mode == Mode.BEFORE_SHIFT || mode == Mode.PARKED) {
+      return new Leg(0, DrivingProfile.idle(vehicle.type(), false));
+    }
+    if (schedule != null) {
+      return schedule.legFor(phase, random);
+    }
+    boolean working =
+        onWorkStretch() && random.nextDouble() < DrivingProfile.workShare(vehicle.type());
+    Leg l =
+        working
+            ? DrivingProfile.work(vehicle.type(), random)
+            : DrivingProfile.transport(vehicle.type(), random);
+    return DrivingProfile.capped(l, DrivingProfile.limitKmh(edge));
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  private void tryStartPending(double elapsed) {
+    if (pending.isEmpty() || elapsed < coolDownUntilS || !onWorkStretch()) {
+      return;
+    }
+    if (stoppedUntilS > elapsed) {
+      return;
+    }
+    for (java.util.Iterator<FaultType> it = pending.iterator(); it.hasNext(); ) {
+      FaultType type = it.next();
+      Episode e = begin(type, elapsed);
+      if (e != null) {
+        it.remove();
+        episode = e;
+        return;
+      }
+    }
+  }
+
+  /** Starts an episode of {@code type} now, or returns null when it cannot start yet. */
+  private Episode begin(FaultType type, double now) {
+    double fixS = seconds(interval);
+    switch (type) {
+      case OVERSPEED_PLOUGH -> {
+        if (!onWorkStretch()) {
+          return null;
+        }
+        double length = Math.max(75 + faultRandom.nextDouble() * 75, 60 + 2 * fixS + 1);
+        if (now + length >= shiftEndS) {
+          return null;
+        }
+        Episode e = new Episode(type, now, now + length);
+        e.leg = new Leg(DrivingProfile.between(faultRandom, 55, 65), DrivingProfile.plough(true));
+        leg = e.leg;
+        return e;
+      }
+      case SPREADING_STANDING -> {
+        double length = Math.max(90 + faultRandom.nextDouble() * 60, 60 + 2 * fixS + 1);
+        if (now + length >= shiftEndS) {
+          return null;
+        }
+        Episode e = new Episode(type, now, now + length);
+        e.leg =
+            new Leg(
+                0,
+                DrivingProfile.spreader(
+                    DrivingProfile.between(
+                        faultRandom,
+                        DrivingProfile.SPREAD_RATE_MIN_GM2,
+                        DrivingProfile.SPREAD_RATE_MAX_GM2),
+                    true));
+        leg = e.leg;
+        return e;
+      }
+      case ROUTE_DEVIATION -> {
+        return beginDeviation(now, fixS);
+      }
+      case TELEMETRY_GAP -> {
+        double length = 360 + faultRandom.nextDouble() * 240;
+        if (now + length + 2 * fixS >= shiftEndS) {
+          return null;
+        }
+        if (lastFixTime == null) {
+          return null;
+        }
+        gapBefore = lastFixTime;
+        return new Episode(type, now, now + length);
+      }
+      case GPS_JUMP -> {
+        jumpNext = true;
+        return new Episode(type, now, now);
+      }
+      case OFFLINE -> {
+        double min = seconds(faults.offlineMin());
+        double max = seconds(faults.offlineMax());
+        double length = min + faultRandom.nextDouble() * (max - min);
+        return new Episode(type, now, now + length);
+      }
+      case DUPLICATE -> {
+        duplicateNext = true;
+        return new Episode(type, now, now);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Leaves the road at a right angle (or 30° off it) to the side that stays clear of the route, far
+   * enough that at least 200 m and 3 fix intervals are driven more than 60 m from the route, and
+   * comes back to the same spot.
+   */
+  private Episode beginDeviation(double now, double fixS) {
+    double speedKmh = DrivingProfile.between(faultRandom, 20, 30);
+    double speed = speedKmh / 3.6;
+    // enough outside the band that the fixes alone (sampled every interval) show 200 m and 3 fixes
+    double outside = Math.max(300, 3 * fixS * speed) + 2 * fixS * speed + 60;
+    double out = 60 + outside / 2 + 20;
+    double length = 2 * out / speed;
+    if (now + length >= shiftEndS) {
+      return null;
+    }
+    GeoPoint anchor = edge.pointAt(metresAlong);
+    double heading = edge.headingAt(metresAlong);
+    double side = faultRandom.nextBoolean() ? 1 : -1;
+    double[] offsets = {90, -90, 60, -60, 120, -120};
+    for (double offset : offsets) {
+      double dir = heading + side * offset;
+      dir = ((dir % 360) + 360) % 360;
+      if (clearOfRoute(anchor, dir, out)) {
+        Episode e = new Episode(FaultType.ROUTE_DEVIATION, now, now + length);
+        e.anchor = anchor;
+        e.directionDeg = dir;
+        e.outMetres = out;
+        e.speedMps = speed;
+        e.leg = new Leg(speedKmh, DrivingProfile.idle(vehicle.type(), true));
+        leg = e.leg;
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** True when the ray leaves the 60 m band once and stays out of it up to {@code out} metres. */
+  private boolean clearOfRoute(GeoPoint anchor, double dir, double out) {
+    boolean left = false;
+    for (double d = 10; d <= out; d += 10) {
+      double dist = assignment.distanceToRouteMetres(along(anchor, dir, d), graph);
+      if (dist > 60) {
+        left = true;
+      } else if (left || d > 120) {
+        return false;
+      }
+    }
+    return left;
+  }
+
+  private static GeoPoint along(GeoPoint p, double dirDeg, double metres) {
+    double rad = Math.toRadians(dirDeg);
+    return Geo.offset(p, metres * Math.cos(rad), metres * Math.sin(rad));
+  }
+
+  private void endEpisode(double elapsed) {
+    Episode e = episode;
+    episode = null;
+    coolDownUntilS = elapsed + seconds(FaultPlan.COOL_DOWN);
+    switch (e.type) {
+      case OVERSPEED_PLOUGH, SPREADING_STANDING -> {
+        if (e.first != null && Duration.between(e.first, e.last).getSeconds() >= 60) {
+          record(e.type, e.first, e.last);
+        }
+      }
+      case ROUTE_DEVIATION -> {
+        if (e.conditionFixes >= 2) {
+          record(e.type, e.first, e.last);
+        }
+      }
+      case OFFLINE -> releaseHeld = true;
+      default -> {}
+    }
+    if (e.type != FaultType.TELEMETRY_GAP) {
+      gapBefore = null;
+    }
+    leg = normalLeg();
+  }
+
+  private void recordOffence() {
+    if (offenceFirst != null && Duration.between(offenceFirst, offenceLast).getSeconds() >= 60) {
+      record(FaultType.OFFENDER_CYCLE, offenceFirst, offenceLast);
+    }
+    offenceFirst = null;
+    offenceLast = null;
+  }
+
+  private void record(FaultType type, Instant first, Instant last) {
+    groundTruth.accept(GroundTruthEntry.of(vehicle.id(), type, first, last));
+  }
+
+  private double exponential(double perHour) {
+    return -Math.log(1 - faultRandom.nextDouble()) * 3600 / perHour;
+  }
+
+  // ---------------------------------------------------------------- fixes
+
+  private void emit(List<TelemetryPoint> out, List<TelemetryPoint> fresh) {
+    TelemetryPoint p = fix();
+    Episode e = episode;
+    if (schedule != null && phase % 2 == 0 && offending(p)) {
+      offenceFirst = offenceFirst == null ? p.fixTime() : offenceFirst;
+      offenceLast = p.fixTime();
+    }
+    if (e != null) {
+      boolean condition =
+          switch (e.type) {
+            case OVERSPEED_PLOUGH -> offending(p);
+            case SPREADING_STANDING -> p.equipment().isSpreaderOn() && p.speedKmh() < 3;
+            case ROUTE_DEVIATION ->
+                assignment.distanceToRouteMetres(new GeoPoint(p.lat(), p.lon()), graph) > 50;
+            default -> false;
+          };
+      if (condition) {
+        e.first = e.first == null ? p.fixTime() : e.first;
+        e.last = p.fixTime();
+        e.conditionFixes++;
+      }
+      if (e.type == FaultType.TELEMETRY_GAP) {
+        return; // the tracker is silent
+      }
+    }
+    if (gapBefore != null && episode == null) {
+      record(FaultType.TELEMETRY_GAP, gapBefore, p.fixTime());
+      gapBefore = null;
+    }
+    if (jumpNext) {
+      jumpNext = false;
+      double fixS = seconds(interval);
+      double metres = Math.max(2000, 3 * 150 / 3.6 * fixS) * (1 + faultRandom.nextDouble() * 0.25);
+      GeoPoint moved =
+          along(new GeoPoint(p.lat(), p.lon()), faultRandom.nextDouble() * 360, metres);
+      p =
+          new TelemetryPoint(
+              p.schemaVersion(),
+              p.vehicleId(),
+              p.deviceId(),
+              p.fixTime(),
+              p.receivedAt(),
+              round(moved.lat(), 1e7),
+              round(moved.lon(), 1e7),
+              p.speedKmh(),
+              p.headingDeg(),
+              p.odometerKm(),
+              p.equipment(),
+              p.attributes());
+      record(FaultType.GPS_JUMP, p.fixTime(), p.fixTime());
+    }
+    lastFixTime = p.fixTime();
+    if (e != null && e.type == FaultType.OFFLINE) {
+      held.add(p);
+    } else {
+      out.add(p);
+      fresh.add(p);
+    }
+    if (releaseHeld) {
+      releaseHeld = false;
+      if (!held.isEmpty()) {
+        List<TelemetryPoint> late = new ArrayList<>(held);
+        held.clear();
+        record(FaultType.OFFLINE, late.get(0).fixTime(), late.get(late.size() - 1).fixTime());
+        Collections.shuffle(late, new java.util.Random(faultRandom.nextLong()));
+        out.addAll(late);
+      }
+    }
+  }
+
+  private static boolean offending(TelemetryPoint p) {
+    return p.equipment().isPloughDown() && p.speedKmh() > 45;
   }
 
   private TelemetryPoint fix() {
-    GeoPoint p = edge.pointAt(metresAlong);
+    GeoPoint p;
+    double heading;
+    Episode e = episode;
+    double elapsed = seconds(Duration.between(start, positionTime));
+    if (e != null && e.type == FaultType.ROUTE_DEVIATION) {
+      double travelled = (elapsed - e.startS) * e.speedMps;
+      boolean outward = travelled < e.outMetres;
+      double distance = outward ? travelled : Math.max(0, 2 * e.outMetres - travelled);
+      p = along(e.anchor, e.directionDeg, distance);
+      heading = outward ? e.directionDeg : (e.directionDeg + 180) % 360;
+    } else {
+      p = edge.pointAt(metresAlong);
+      heading = edge.headingAt(metresAlong);
+    }
+    Equipment equipment = leg.equipment();
     return TelemetryPoint.of(
         vehicle.id(),
         vehicle.deviceId(),
@@ -130,9 +647,11 @@ final class VehicleDriver {
         null,
         round(p.lat(), 1e7),
         round(p.lon(), 1e7),
-        leg.speedKmh(),
-        round(edge.headingDeg(), 10),
-        leg.equipment());
+        movingOnRoad(elapsed) || (e != null && e.type == FaultType.ROUTE_DEVIATION)
+            ? leg.speedKmh()
+            : 0,
+        round(heading, 10) % 360,
+        equipment);
   }
 
   private static double round(double value, double scale) {
