@@ -13,18 +13,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged Quarkus service run as a child process, with its log in a file. */
+/**
+ * One packaged Quarkus service run as a child process, with its log in a file. It can be killed
+ * with SIGKILL ({@link #kill9()}) and started again on the same port ({@link #restart()}).
+ */
 final class ServiceProcess implements AutoCloseable {
   private final String name;
   private final int port;
   private final Path log;
-  private final Process process;
+  private final ProcessBuilder builder;
+  private volatile Process process;
 
-  private ServiceProcess(String name, int port, Path log, Process process) {
+  private ServiceProcess(String name, int port, Path log, ProcessBuilder builder)
+      throws IOException {
     this.name = name;
     this.port = port;
     this.log = log;
-    this.process = process;
+    this.builder = builder;
+    this.process = builder.start();
   }
 
   static ServiceProcess start(
@@ -46,10 +52,31 @@ final class ServiceProcess implements AutoCloseable {
                     "-jar",
                     jar.toString()))
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Files.deleteIfExists(log);
     builder.environment().putAll(env);
     builder.environment().put(portVariable, Integer.toString(port));
-    return new ServiceProcess(name, port, log, builder.start());
+    return new ServiceProcess(name, port, log, builder);
+  }
+
+  /** SIGKILL ({@link Process#destroyForcibly()} on Linux), waiting until the process is gone. */
+  synchronized void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(name + " survived SIGKILL for 30 s");
+    }
+  }
+
+  /** Starts the service again with the same command, environment and port (log appended). */
+  synchronized void restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+    }
+    process = builder.start();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   private static String javaBinary() {
@@ -97,7 +124,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public synchronized void close() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
