@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 /** Maps an {@link IngestResult} to the HTTP answer the README documents. */
 public final class IngestResponses {
   static final String UNAUTHORIZED_MESSAGE = "unknown or missing device token";
+  static final String REGISTRY_LOADING_MESSAGE =
+      "the gateway is still loading the device registry; keep the points and retry";
   static final String STORAGE_MESSAGE = "Kafka did not acknowledge the points; keep them and retry";
 
   private IngestResponses() {}
@@ -15,6 +17,13 @@ public final class IngestResponses {
   public static Response toResponse(IngestResult result, int retryAfterSeconds) {
     if (result instanceof IngestResult.Accepted a) {
       return json(Response.Status.ACCEPTED, new AcceptedBody(a.count()));
+    }
+    if (result instanceof IngestResult.RegistryLoading) {
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(ErrorBody.of("registry loading", REGISTRY_LOADING_MESSAGE))
+          .build();
     }
     if (result instanceof IngestResult.Unauthorized) {
       return Response.status(Response.Status.UNAUTHORIZED)

@@ -8,6 +8,12 @@ public sealed interface IngestResult {
   /** Kafka acknowledged all {@code count} points. */
   record Accepted(int count) implements IngestResult {}
 
+  /**
+   * The token is unknown but the device registry is still loading (right after start-up): the
+   * device must retry, not treat its credentials as refused.
+   */
+  record RegistryLoading() implements IngestResult {}
+
   /** No token, or a token no registered device has. */
   record Unauthorized() implements IngestResult {}
 

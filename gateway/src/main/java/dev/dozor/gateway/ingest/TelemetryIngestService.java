@@ -52,6 +52,10 @@ public class TelemetryIngestService {
   public Uni<IngestResult> ingest(String authorization, List<TelemetryPointRequest> points) {
     Optional<DeviceRecord> device =
         BearerToken.parse(authorization).map(TokenHash::sha256Hex).flatMap(registry::byTokenHash);
+    if (device.isEmpty() && !registry.isComplete()) {
+      LOG.info("asked a device to retry: the device registry is still loading");
+      return done(new IngestResult.RegistryLoading());
+    }
     if (device.isEmpty()) {
       LOG.info("refused telemetry from unknown token: missing or unknown device token");
       return done(new IngestResult.Unauthorized());

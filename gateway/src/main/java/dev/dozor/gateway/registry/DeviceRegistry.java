@@ -17,6 +17,21 @@ public class DeviceRegistry {
 
   private final Map<String, DeviceRecord> byId = new ConcurrentHashMap<>();
   private final Map<String, DeviceRecord> byTokenHash = new ConcurrentHashMap<>();
+  private volatile boolean complete;
+
+  /**
+   * True once the registry topic has been read up to the end offsets seen at start-up. Before that,
+   * an unknown token may belong to a device not loaded yet, so it must not be refused as
+   * unauthorized.
+   */
+  public boolean isComplete() {
+    return complete;
+  }
+
+  /** Called by the registry consumer when it has caught up with the topic. */
+  public void markComplete() {
+    complete = true;
+  }
 
   /** The device whose token hashes to {@code tokenSha256}. */
   public Optional<DeviceRecord> byTokenHash(String tokenSha256) {

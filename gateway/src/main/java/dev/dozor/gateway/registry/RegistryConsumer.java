@@ -126,6 +126,7 @@ public class RegistryConsumer {
         endOffsets.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
         if (endOffsets.isEmpty()) {
           caughtUp = true;
+          registry.markComplete();
           LOG.infof(
               "registry caught up: %d devices from %d records in %d ms",
               registry.size(), records, (System.nanoTime() - started) / 1_000_000);
