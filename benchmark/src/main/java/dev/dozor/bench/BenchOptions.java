@@ -70,7 +70,7 @@ public record BenchOptions(
       usage: bin/dozor bench [options]
         --vehicles N          load vehicles (default 2000, 1..10000)
         --interval D          simulated fix interval of a load vehicle (default 1s)
-        --send-period D       wall time between two requests of one vehicle (default 1s)
+        --send-period D       wall time between two requests of one vehicle (default 5s: a tracker sends its buffered fixes)
         --step-duration D     how long each load step is held (default 60s, at least 10s)
         --start-rate N        offered points/s of the first step (default 2000)
         --step-factor F       next step = previous x F (default 1.6, > 1)
@@ -178,7 +178,7 @@ public record BenchOptions(
         values.get("kafka"),
         intFlag(values, "vehicles", 2000, 1, 10_000),
         duration(values, "interval", Duration.ofSeconds(1), Duration.ofMillis(100)),
-        duration(values, "send-period", Duration.ofSeconds(1), Duration.ofMillis(100)),
+        duration(values, "send-period", Duration.ofSeconds(5), Duration.ofMillis(100)),
         duration(values, "step-duration", Duration.ofSeconds(60), Duration.ofSeconds(10)),
         intFlag(values, "start-rate", 2000, 1, 1_000_000),
         doubleFlag(values, "step-factor", 1.6),

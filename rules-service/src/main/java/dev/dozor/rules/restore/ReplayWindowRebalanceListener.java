@@ -1,0 +1,68 @@
+package dev.dozor.rules.restore;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds rule state after a restart or a partition move by re-reading the last {@link
+ * RestoreConfig#replayWindow()} of each newly assigned partition. Committed offsets only say which
+ * points were evaluated, not which in-memory episode candidates they fed; re-reading the window
+ * restores those candidates. Re-emitted violations carry the same deterministic ids, so
+ * dispatch-service's upsert absorbs them; points a live session already processed are skipped by
+ * the engine.
+ */
+@ApplicationScoped
+@Identifier("rules-replay-window")
+public class ReplayWindowRebalanceListener implements KafkaConsumerRebalanceListener {
+  private static final Logger LOG = Logger.getLogger(ReplayWindowRebalanceListener.class);
+
+  private final RestoreConfig config;
+
+  public ReplayWindowRebalanceListener(RestoreConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    if (partitions.isEmpty() || config.replayWindow().isZero()) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        consumer.committed(new HashSet<>(partitions));
+    long since = System.currentTimeMillis() - config.replayWindow().toMillis();
+    Map<TopicPartition, Long> query = new HashMap<>();
+    partitions.forEach(p -> query.put(p, since));
+    Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+
+    Map<TopicPartition, Long> committedOffsets = new HashMap<>();
+    committed.forEach(
+        (p, o) -> {
+          if (o != null) {
+            committedOffsets.put(p, o.offset());
+          }
+        });
+    Map<TopicPartition, Optional<Long>> windowStart = new HashMap<>();
+    partitions.forEach(
+        p -> windowStart.put(p, Optional.ofNullable(found.get(p)).map(OffsetAndTimestamp::offset)));
+
+    Map<TopicPartition, Long> targets = ReplayWindow.seekTargets(committedOffsets, windowStart);
+    targets.forEach(
+        (p, offset) -> {
+          consumer.seek(p, offset);
+          LOG.infof(
+              "restoring rule state of %s: re-reading %d records (the last %s) from offset %d",
+              p, committedOffsets.get(p) - offset, config.replayWindow(), offset);
+        });
+  }
+}
