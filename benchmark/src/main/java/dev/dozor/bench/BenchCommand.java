@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/dozor bench}: one run measures the COPY reference, the stepped sustained throughput,
@@ -56,8 +57,6 @@ public final class BenchCommand {
   }
 
   public static int run(String[] args) {
-    // Kafka's admin client logs its whole configuration at INFO: keep the progress readable
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);
@@ -75,8 +74,7 @@ public final class BenchCommand {
       System.err.println("bench: error: " + e.getMessage());
       return 1;
     } catch (Exception e) {
-      System.err.println("bench: failed: " + e);
-      e.printStackTrace();
+      LoggerFactory.getLogger(BenchCommand.class).error("bench failed", e);
       return 1;
     }
   }

@@ -18,6 +18,9 @@ public final class BenchMain {
       usage();
       System.exit(2);
     }
+    // before any logger exists: Kafka's admin client logs its whole configuration at INFO, and the
+    // progress lines on stdout are the user interface of both commands
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     int code =
         switch (args[0]) {

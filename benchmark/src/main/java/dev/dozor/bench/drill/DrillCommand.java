@@ -1,5 +1,7 @@
 package dev.dozor.bench.drill;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * {@code bin/dozor drill}: under a steady load, kill -9 each service and restart Kafka and
  * PostgreSQL in turn; after each fault compare acknowledged with stored points and expected with
@@ -9,8 +11,6 @@ public final class DrillCommand {
   private DrillCommand() {}
 
   public static int run(String[] args) {
-    // the Kafka AdminClient logs its whole configuration at INFO; progress lines are ours
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     DrillOptions options;
     try {
       options = DrillOptions.parse(args);
@@ -28,8 +28,7 @@ public final class DrillCommand {
       System.err.println("drill: interrupted");
       return 130;
     } catch (Exception e) {
-      System.err.println("drill: error: " + e.getMessage());
-      e.printStackTrace(System.err);
+      LoggerFactory.getLogger(DrillCommand.class).error("drill failed", e);
       return 1;
     }
   }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.slf4j.LoggerFactory;
 
 /**
  * The physical reference: raw {@code COPY} (pgjdbc {@link CopyManager}, text format) of position
@@ -85,7 +86,8 @@ public final class CopyReference {
         }
         connection.setAutoCommit(autoCommit);
       } catch (SQLException e) {
-        System.err.println("bench: could not drop schema " + SCHEMA + ": " + e.getMessage());
+        LoggerFactory.getLogger(CopyReference.class)
+            .warn("could not drop the scratch schema {}: {}", SCHEMA, e.getMessage());
       }
     }
   }

@@ -39,7 +39,6 @@ public class RegistryConsumer {
   private final RegistryConfig config;
   private final String bootstrapServers;
 
-  private volatile boolean caughtUp;
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
@@ -73,7 +72,7 @@ public class RegistryConsumer {
 
   /** True once every record present at start-up has been applied: devices can authenticate. */
   public boolean isCaughtUp() {
-    return caughtUp;
+    return registry.isComplete();
   }
 
   /** True while the reading thread runs (it only stops on shutdown). */
@@ -122,10 +121,9 @@ public class RegistryConsumer {
         apply(record);
       }
       records += batch.count();
-      if (!caughtUp) {
+      if (!registry.isComplete()) {
         endOffsets.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
         if (endOffsets.isEmpty()) {
-          caughtUp = true;
           registry.markComplete();
           LOG.infof(
               "registry caught up: %d devices from %d records in %d ms",
