@@ -94,6 +94,9 @@ public final class JsonSerde {
       } else if (value instanceof DeviceRecord d) {
         version = d.schemaVersion();
         current = SchemaVersions.DEVICE;
+      } else if (value instanceof DeviceProfileRecord d) {
+        version = d.schemaVersion();
+        current = SchemaVersions.DEVICE_PROFILE;
       } else {
         return;
       }

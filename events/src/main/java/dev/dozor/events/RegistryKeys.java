@@ -4,6 +4,7 @@ package dev.dozor.events;
 public final class RegistryKeys {
   public static final String VEHICLE = "vehicle";
   public static final String DEVICE = "device";
+  public static final String PROFILE = "profile";
 
   private RegistryKeys() {}
 
@@ -13,6 +14,10 @@ public final class RegistryKeys {
 
   public static String device(String id) {
     return DEVICE + ':' + id;
+  }
+
+  public static String profile(String id) {
+    return PROFILE + ':' + id;
   }
 
   /** The kind part of a key, e.g. {@code device}; empty when the key has no kind. */

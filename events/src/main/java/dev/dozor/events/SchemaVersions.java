@@ -6,6 +6,7 @@ public final class SchemaVersions {
   public static final int VIOLATION_EVENT = 1;
   public static final int VEHICLE = 1;
   public static final int DEVICE = 1;
+  public static final int DEVICE_PROFILE = 1;
 
   private SchemaVersions() {}
 }

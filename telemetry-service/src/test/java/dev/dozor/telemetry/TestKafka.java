@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -80,5 +81,52 @@ public final class TestKafka {
       }
     }
     return matched;
+  }
+
+  /** The current end offset of every partition of the topic (read from there to see only new). */
+  public static Map<TopicPartition, Long> endOffsets(String topic) {
+    try (var consumer = plainConsumer()) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      return consumer.endOffsets(partitions);
+    }
+  }
+
+  /**
+   * Reads from the given offsets (no consumer group) until {@code done} holds for the records
+   * matching {@code filter} seen so far, or the deadline passes; returns those records in log order
+   * per partition.
+   */
+  public static List<ConsumerRecord<String, byte[]>> readFrom(
+      Map<TopicPartition, Long> start,
+      Predicate<ConsumerRecord<String, byte[]>> filter,
+      Predicate<List<ConsumerRecord<String, byte[]>>> done,
+      Duration deadline) {
+    List<ConsumerRecord<String, byte[]>> matched = new ArrayList<>();
+    Instant end = Instant.now().plus(deadline);
+    try (var consumer = plainConsumer()) {
+      consumer.assign(start.keySet());
+      start.forEach(consumer::seek);
+      while (Instant.now().isBefore(end)) {
+        for (var record : consumer.poll(Duration.ofMillis(300))) {
+          if (filter.test(record)) {
+            matched.add(record);
+          }
+        }
+        if (done.test(matched)) {
+          break;
+        }
+      }
+    }
+    return matched;
+  }
+
+  private static KafkaConsumer<String, byte[]> plainConsumer() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 }

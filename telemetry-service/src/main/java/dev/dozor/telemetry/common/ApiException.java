@@ -23,6 +23,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(404, "not-found", null, message);
   }
 
+  /** 409: the request clashes with the current state (a duplicate, a reference in use). */
+  public static ApiException conflict(String field, String message) {
+    return new ApiException(409, "conflict", field, message);
+  }
+
   public ApiError toError() {
     return new ApiError(status, error, field, getMessage());
   }

@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Trackers bound to vehicles; tokens go in, only their hashes are kept, nothing comes out. */
+/**
+ * Trackers bound to vehicles; tokens and passwords go in, only their hashes are kept, nothing comes
+ * out.
+ */
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceResource {
@@ -28,16 +31,22 @@ public class DeviceResource {
     return registry.listDevices();
   }
 
-  /** Creates (201) or updates (200) a device; answers after the registry topic acknowledged. */
+  @GET
+  @Path("{id}")
+  public Uni<DeviceView> get(@PathParam("id") String id) {
+    return registry.getDevice(id);
+  }
+
+  /**
+   * Creates (201) or updates (200) a device; answers after the registry topic acknowledged. 400
+   * names the invalid field, 409 names the device that already owns the terminalId.
+   */
   @PUT
   @Path("{id}")
   public Uni<Response> put(@PathParam("id") String id, DeviceRequest body) {
     return registry
         .putDevice(id, body)
-        .map(
-            created ->
-                VehicleResource.answer(
-                    created, new DeviceView(id, body.vehicleId(), protocolOf(body))));
+        .map(result -> VehicleResource.answer(result.created(), result.value()));
   }
 
   /** Deletes a device (204) and publishes its tombstone. */
@@ -45,9 +54,5 @@ public class DeviceResource {
   @Path("{id}")
   public Uni<Response> delete(@PathParam("id") String id) {
     return registry.deleteDevice(id).replaceWith(Response.noContent().build());
-  }
-
-  private static String protocolOf(DeviceRequest body) {
-    return body.protocol() == null ? RegistryValidation.DEFAULT_PROTOCOL : body.protocol();
   }
 }

@@ -1,5 +1,6 @@
 package dev.dozor.telemetry.registry;
 
+import dev.dozor.events.DeviceProfileRecord;
 import dev.dozor.events.DeviceRecord;
 import dev.dozor.events.RegistryKeys;
 import dev.dozor.events.VehicleRecord;
@@ -32,5 +33,14 @@ public class RegistryPublisher {
   /** A tombstone: compaction removes the device from the topic. */
   public Uni<Void> deviceDeleted(String deviceId) {
     return emitter.send(Record.of(RegistryKeys.device(deviceId), null));
+  }
+
+  public Uni<Void> profile(DeviceProfileRecord profile) {
+    return emitter.send(Record.of(RegistryKeys.profile(profile.id()), profile));
+  }
+
+  /** A tombstone: compaction removes the profile from the topic. */
+  public Uni<Void> profileDeleted(String profileId) {
+    return emitter.send(Record.of(RegistryKeys.profile(profileId), null));
   }
 }

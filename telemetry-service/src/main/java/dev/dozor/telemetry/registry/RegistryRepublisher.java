@@ -8,9 +8,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * At start-up, re-publishes the whole registry: the compacted topic is a projection of the
- * database, so this repairs it after a broker wipe or a publication lost after a commit. Runs in
- * the background so a slow broker does not hold the start-up.
+ * At start-up, re-publishes the whole registry (device profiles first, then vehicles and devices):
+ * the compacted topic is a projection of the database, so this repairs it after a broker wipe or a
+ * publication lost after a commit. Runs in the background so a slow broker does not hold the
+ * start-up.
  */
 @ApplicationScoped
 public class RegistryRepublisher {
@@ -38,7 +39,10 @@ public class RegistryRepublisher {
                 .toMulti(),
         subscribe ->
             subscribe.with(
-                count -> LOG.infof("registry re-published: %d vehicles and devices", count),
+                count ->
+                    LOG.infof(
+                        "registry re-published: %d device profiles, %d vehicles, %d devices",
+                        count.profiles(), count.vehicles(), count.devices()),
                 failure ->
                     LOG.errorf(
                         failure,

@@ -50,7 +50,7 @@ class RegistryResourceTest {
 
     given()
         .contentType(ContentType.JSON)
-        .body(Map.of("vehicleId", vehicle, "protocol", "osmand", "token", token))
+        .body(Map.of("vehicleId", vehicle, "protocol", "http-json", "token", token))
         .put("/api/v1/devices/{id}", device)
         .then()
         .statusCode(201)
@@ -79,7 +79,7 @@ class RegistryResourceTest {
     byte[] value = published.get(0).value();
     DeviceRecord record = JsonSerde.fromBytes(value, DeviceRecord.class);
     assertEquals(vehicle, record.vehicleId());
-    assertEquals("osmand", record.protocol());
+    assertEquals("http-json", record.protocol());
     assertEquals(TokenHash.sha256Hex(token), record.tokenSha256());
     assertFalse(new String(value, StandardCharsets.UTF_8).contains(token));
 
