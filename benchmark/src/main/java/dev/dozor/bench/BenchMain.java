@@ -1,6 +1,7 @@
 package dev.dozor.bench;
 
 import dev.dozor.bench.drill.DrillCommand;
+import dev.dozor.bench.gateway.GatewayBenchCommand;
 import java.util.Arrays;
 
 /**
@@ -26,6 +27,7 @@ public final class BenchMain {
         switch (args[0]) {
           case "bench" -> BenchCommand.run(rest);
           case "drill" -> DrillCommand.run(rest);
+          case "gateway-bench" -> GatewayBenchCommand.run(rest);
           default -> {
             usage();
             yield 2;
@@ -35,6 +37,7 @@ public final class BenchMain {
   }
 
   private static void usage() {
-    System.err.println("usage: dozor-bench.jar bench|drill [options]  (see --help of each)");
+    System.err.println(
+        "usage: dozor-bench.jar bench|drill|gateway-bench [options]  (see --help of each)");
   }
 }
