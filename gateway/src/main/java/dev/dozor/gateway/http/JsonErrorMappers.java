@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.dozor.events.DeviceRecord;
+import dev.dozor.gateway.stats.GatewayStats;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +16,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns body-parsing and framework errors into JSON answers; no stack trace reaches a client. */
 public class JsonErrorMappers {
   private static final Logger LOG = Logger.getLogger(JsonErrorMappers.class);
+
+  private final GatewayStats stats;
+
+  public JsonErrorMappers(GatewayStats stats) {
+    this.stats = stats;
+  }
 
   @ServerExceptionMapper
   public Response mapJson(JsonProcessingException e) {
@@ -60,8 +68,9 @@ public class JsonErrorMappers {
     return internalError(e);
   }
 
-  private static Response malformed(JsonProcessingException e) {
+  private Response malformed(JsonProcessingException e) {
     String message = describe(e);
+    stats.malformed(DeviceRecord.HTTP_JSON);
     LOG.infof("refused telemetry: malformed JSON: %s", message);
     return Response.status(Response.Status.BAD_REQUEST)
         .type(MediaType.APPLICATION_JSON_TYPE)

@@ -7,10 +7,12 @@ import dev.dozor.gateway.point.TelemetryPointMapper;
 import dev.dozor.gateway.point.TelemetryPointRequest;
 import dev.dozor.gateway.publish.TelemetryPublisher;
 import dev.dozor.gateway.registry.DeviceRegistry;
+import dev.dozor.gateway.stats.GatewayStats;
 import dev.dozor.gateway.validation.PointValidator;
 import dev.dozor.gateway.validation.PointViolation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,16 +32,29 @@ public class TelemetryIngestService {
   private final PointValidator validator;
   private final TelemetryPublisher publisher;
   private final Clock clock;
+  private final GatewayStats stats;
 
+  /** Without shared counters (tests). */
   public TelemetryIngestService(
       DeviceRegistry registry,
       PointValidator validator,
       TelemetryPublisher publisher,
       Clock clock) {
+    this(registry, validator, publisher, clock, new GatewayStats());
+  }
+
+  @Inject
+  public TelemetryIngestService(
+      DeviceRegistry registry,
+      PointValidator validator,
+      TelemetryPublisher publisher,
+      Clock clock,
+      GatewayStats stats) {
     this.registry = registry;
     this.validator = validator;
     this.publisher = publisher;
     this.clock = clock;
+    this.stats = stats;
   }
 
   /**
@@ -58,6 +73,7 @@ public class TelemetryIngestService {
     }
     if (device.isEmpty()) {
       LOG.info("refused telemetry from unknown token: missing or unknown device token");
+      stats.unknownDevice(DeviceRecord.HTTP_JSON);
       return done(new IngestResult.Unauthorized());
     }
     DeviceRecord d = device.get();
@@ -67,12 +83,14 @@ public class TelemetryIngestService {
     }
     if (points == null || points.isEmpty()) {
       LOG.infof("refused telemetry from device %s: empty batch", d.id());
+      stats.malformed(DeviceRecord.HTTP_JSON);
       return done(new IngestResult.EmptyBatch(d.id()));
     }
     int max = validator.limits().maxPointsPerRequest();
     if (points.size() > max) {
       LOG.infof(
           "refused telemetry from device %s: %d points, at most %d", d.id(), points.size(), max);
+      stats.malformed(DeviceRecord.HTTP_JSON);
       return done(new IngestResult.TooManyPoints(d.id(), points.size(), max));
     }
     Optional<PointViolation> violation = validator.firstViolation(points);
@@ -81,6 +99,7 @@ public class TelemetryIngestService {
       LOG.infof(
           "refused telemetry from device %s: point %d %s: %s",
           d.id(), v.index(), v.field(), v.message());
+      stats.malformed(DeviceRecord.HTTP_JSON);
       return done(new IngestResult.InvalidPoint(d.id(), v));
     }
     Instant receivedAt = clock.instant();
@@ -90,7 +109,11 @@ public class TelemetryIngestService {
     }
     return publisher
         .publish(mapped)
-        .<IngestResult>map(IngestResult.Accepted::new)
+        .<IngestResult>map(
+            count -> {
+              stats.acceptedPoints(DeviceRecord.HTTP_JSON, count);
+              return new IngestResult.Accepted(count);
+            })
         .onFailure()
         .recoverWithItem(
             e -> {

@@ -1,9 +1,11 @@
 package dev.dozor.gateway.registry;
 
+import dev.dozor.events.DeviceProfileRecord;
 import dev.dozor.events.DeviceRecord;
 import dev.dozor.events.JsonSerde;
 import dev.dozor.events.RegistryKeys;
 import dev.dozor.events.Topics;
+import dev.dozor.gateway.profile.ProfileMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the whole compacted registry topic into {@link DeviceRegistry}, from the beginning of every
- * partition, on a dedicated thread. No consumer group: every gateway instance needs every device,
- * so partitions are assigned, never balanced, and no offsets are committed.
+ * Reads the whole compacted registry topic (devices and device profiles) into {@link
+ * DeviceRegistry}, from the beginning of every partition, on a dedicated thread. No consumer group:
+ * every gateway instance needs every device, so partitions are assigned, never balanced, and no
+ * offsets are committed.
  */
 @ApplicationScoped
 public class RegistryConsumer {
@@ -126,11 +129,16 @@ public class RegistryConsumer {
         if (endOffsets.isEmpty()) {
           registry.markComplete();
           LOG.infof(
-              "registry caught up: %d devices from %d records in %d ms",
-              registry.size(), records, (System.nanoTime() - started) / 1_000_000);
+              "registry caught up: %d devices, %d profiles from %d records in %d ms",
+              registry.size(),
+              registry.profileCount(),
+              records,
+              (System.nanoTime() - started) / 1_000_000);
         }
       } else if (!batch.isEmpty()) {
-        LOG.infof("registry applied %d records; %d devices", batch.count(), registry.size());
+        LOG.infof(
+            "registry applied %d records; %d devices, %d profiles",
+            batch.count(), registry.size(), registry.profileCount());
       }
     }
   }
@@ -151,13 +159,21 @@ public class RegistryConsumer {
     return List.of();
   }
 
-  /** Applies one registry record; kinds other than devices are not needed by the gateway yet. */
+  /** Applies one registry record; kinds other than devices and profiles are not needed here. */
   void apply(ConsumerRecord<String, byte[]> record) {
     String key = record.key();
-    if (key == null || !RegistryKeys.DEVICE.equals(RegistryKeys.kind(key))) {
+    if (key == null) {
       return;
     }
-    String deviceId = RegistryKeys.id(key);
+    String kind = RegistryKeys.kind(key);
+    if (RegistryKeys.DEVICE.equals(kind)) {
+      applyDevice(record, RegistryKeys.id(key));
+    } else if (RegistryKeys.PROFILE.equals(kind)) {
+      applyProfile(record, RegistryKeys.id(key));
+    }
+  }
+
+  private void applyDevice(ConsumerRecord<String, byte[]> record, String deviceId) {
     if (record.value() == null) {
       registry.remove(deviceId);
       return;
@@ -174,16 +190,46 @@ public class RegistryConsumer {
       return;
     }
     if (!deviceId.equals(device.id())) {
-      LOG.warnf("registry key %s holds device id %s; using the key", key, device.id());
+      LOG.warnf("registry key %s holds device id %s; using the key", record.key(), device.id());
       device =
           new DeviceRecord(
               device.schemaVersion(),
               deviceId,
               device.vehicleId(),
               device.protocol(),
-              device.tokenSha256());
+              device.tokenSha256(),
+              device.terminalId(),
+              device.profileId());
     }
     registry.put(device);
+  }
+
+  private void applyProfile(ConsumerRecord<String, byte[]> record, String profileId) {
+    if (record.value() == null) {
+      registry.removeProfile(profileId);
+      return;
+    }
+    DeviceProfileRecord profile;
+    try {
+      profile = JsonSerde.fromBytes(record.value(), DeviceProfileRecord.class);
+    } catch (JsonSerde.MalformedMessageException e) {
+      // Without a trustworthy mapping, inputs stay raw attributes: no equipment state is invented.
+      registry.removeProfile(profileId);
+      LOG.warnf(
+          "profile %s: unreadable registry record at %s-%d@%d, its devices send raw inputs only: %s",
+          profileId, record.topic(), record.partition(), record.offset(), e.getMessage());
+      return;
+    }
+    if (!profileId.equals(profile.id())) {
+      LOG.warnf("registry key %s holds profile id %s; using the key", record.key(), profile.id());
+      profile =
+          new DeviceProfileRecord(
+              profile.schemaVersion(), profileId, profile.name(), profile.mappings());
+    }
+    for (String problem : ProfileMapper.problems(profile)) {
+      LOG.warnf("profile %s: %s", profileId, problem);
+    }
+    registry.putProfile(profile);
   }
 
   private Properties consumerProperties() {

@@ -23,6 +23,7 @@ public class RegistryReadinessCheck implements HealthCheck {
         .status(consumer.isCaughtUp() && consumer.isRunning())
         .withData("caughtUp", consumer.isCaughtUp())
         .withData("devices", registry.size())
+        .withData("profiles", registry.profileCount())
         .build();
   }
 }
