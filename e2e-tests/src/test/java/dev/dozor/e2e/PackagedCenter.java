@@ -21,11 +21,24 @@ final class PackagedCenter implements AutoCloseable {
   final ServiceProcess telemetry;
   final ServiceProcess rules;
   final ServiceProcess dispatch;
+
+  /** The gateway's device-protocol ports: OsmAnd HTTP, EGTS TCP, Wialon IPS TCP. */
+  final int osmandPort;
+
+  final int egtsPort;
+  final int wialonPort;
   private final List<ServiceProcess> all = new ArrayList<>();
 
   private PackagedCenter(Path root, Map<String, String> env, Path logDir) throws IOException {
     telemetry = start(root, "telemetry-service", "DOZOR_TELEMETRY_PORT", env, logDir);
-    gateway = start(root, "gateway", "DOZOR_GATEWAY_PORT", env, logDir);
+    osmandPort = freePort();
+    egtsPort = freePort();
+    wialonPort = freePort();
+    Map<String, String> gatewayEnv = new HashMap<>(env);
+    gatewayEnv.put("DOZOR_OSMAND_PORT", Integer.toString(osmandPort));
+    gatewayEnv.put("DOZOR_EGTS_PORT", Integer.toString(egtsPort));
+    gatewayEnv.put("DOZOR_WIALON_PORT", Integer.toString(wialonPort));
+    gateway = start(root, "gateway", "DOZOR_GATEWAY_PORT", gatewayEnv, logDir);
     rules = start(root, "rules-service", "DOZOR_RULES_PORT", env, logDir);
     dispatch = start(root, "dispatch-service", "DOZOR_DISPATCH_PORT", env, logDir);
   }

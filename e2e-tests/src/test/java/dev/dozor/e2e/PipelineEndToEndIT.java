@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +45,12 @@ class PipelineEndToEndIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = JsonSerde.mapper();
   private PackagedCenter center;
+  private CenterApi api;
 
   @BeforeAll
   void startCenter() throws Exception {
     center = PackagedCenter.start(http);
+    api = new CenterApi(http, center, PIPELINE_DEADLINE);
   }
 
   @AfterAll
@@ -196,17 +197,7 @@ class PipelineEndToEndIT {
   }
 
   private void put(String url, Object body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertTrue(
-        response.statusCode() / 100 == 2,
-        "PUT " + url + " -> " + response.statusCode() + " " + response.body());
+    api.put(url, body);
   }
 
   private static Map<String, Object> point(Instant fixTime, int i, double speed, boolean plough) {
@@ -258,29 +249,10 @@ class PipelineEndToEndIT {
   }
 
   private JsonNode violations(String vehicleId) {
-    try {
-      String auth =
-          Base64.getEncoder()
-              .encodeToString(
-                  ("dispatcher:" + PackagedCenter.DISPATCHER_PASSWORD)
-                      .getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          center.dispatch.baseUrl()
-                              + "/api/v1/violations?vehicleId="
-                              + URLEncoder.encode(vehicleId, StandardCharsets.UTF_8)))
-                  .timeout(Duration.ofSeconds(10))
-                  .header("Authorization", "Basic " + auth)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode(), response.body());
-      JsonNode body = json.readTree(response.body());
-      return body.isArray() ? body : body.path("items");
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read violations: " + e.getMessage(), e);
-    }
+    JsonNode body =
+        api.dispatchGet(
+            "/api/v1/violations?vehicleId=" + URLEncoder.encode(vehicleId, StandardCharsets.UTF_8));
+    return body.isArray() ? body : body.path("items");
   }
 
   private JsonNode closedSpd001(String vehicleId) {
@@ -295,29 +267,6 @@ class PipelineEndToEndIT {
 
   private <T> T await(String what, Supplier<T> probe, java.util.function.Predicate<T> done)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(PIPELINE_DEADLINE);
-    T last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = probe.get();
-      if (done.test(last)) {
-        return last;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        "timed out after "
-            + PIPELINE_DEADLINE
-            + " waiting for "
-            + what
-            + " (last: "
-            + describe(last)
-            + ")"
-            + center.logTails());
-  }
-
-  private static String describe(Object value) {
-    return value instanceof long[] counts
-        ? java.util.Arrays.toString(counts)
-        : String.valueOf(value);
+    return api.await(what, probe, done);
   }
 }

@@ -3,13 +3,11 @@ package dev.dozor.bench.gateway;
 import dev.dozor.protocol.RawFix;
 import dev.dozor.protocol.egts.EgtsDecodeException;
 import dev.dozor.protocol.egts.EgtsDeviceEncoder;
-import dev.dozor.protocol.egts.EgtsFrameDecoder;
-import dev.dozor.protocol.egts.EgtsFrameStatus;
 import dev.dozor.protocol.egts.EgtsPacket;
-import dev.dozor.protocol.egts.EgtsPacketDecoder;
 import dev.dozor.protocol.egts.EgtsPacketType;
 import dev.dozor.protocol.egts.EgtsResponseEncoder;
 import dev.dozor.protocol.egts.EgtsResultCode;
+import dev.dozor.protocol.egts.EgtsStreamReader;
 import dev.dozor.protocol.egts.EgtsSubrecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -138,11 +135,8 @@ final class EgtsLoad implements LoadPhase {
   /** One terminal's protocol state: packet and record numbers, fix clock, receive buffer. */
   private final class Terminal {
     private final long terminalId;
-    private final InputStream in;
     private final OutputStream out;
-    private final EgtsFrameDecoder frames = new EgtsFrameDecoder(65_536);
-    private byte[] buffer = new byte[4096];
-    private int buffered;
+    private final EgtsStreamReader frames;
     private int packetId;
     private int recordNumber;
     private long fixMillis = Instant.now().minusSeconds(120).toEpochMilli();
@@ -151,7 +145,7 @@ final class EgtsLoad implements LoadPhase {
 
     Terminal(int index, InputStream in, OutputStream out) {
       this.terminalId = BenchDevices.egtsTerminalId(index);
-      this.in = in;
+      this.frames = new EgtsStreamReader(in, 65_536);
       this.out = out;
       this.lat = 55.80 + (index % 500) * 0.0005;
     }
@@ -162,7 +156,7 @@ final class EgtsLoad implements LoadPhase {
               nextPacketId(), nextRecordNumber(), EgtsDeviceEncoder.identity(terminalId, null)));
       out.flush();
       while (true) {
-        EgtsPacket p = EgtsPacketDecoder.decode(readFrame());
+        EgtsPacket p = frames.nextPacket();
         if (p.packetType() == EgtsPacketType.APPDATA) {
           OptionalInt result = p.authResult();
           out.write(EgtsResponseEncoder.acknowledge(nextPacketId(), p, EgtsResultCode.OK));
@@ -204,7 +198,7 @@ final class EgtsLoad implements LoadPhase {
       out.flush();
       int answered = 0;
       while (answered < inFlight) {
-        EgtsPacket p = EgtsPacketDecoder.decode(readFrame());
+        EgtsPacket p = frames.nextPacket();
         if (p.packetType() != EgtsPacketType.RESPONSE) {
           continue;
         }
@@ -216,30 +210,6 @@ final class EgtsLoad implements LoadPhase {
             fail("record status " + rr.recordStatus());
           }
         }
-      }
-    }
-
-    private byte[] readFrame() throws IOException, EgtsDecodeException {
-      while (true) {
-        EgtsFrameStatus s = frames.probe(buffer, 0, buffered);
-        if (s instanceof EgtsFrameStatus.Complete c) {
-          byte[] frame = Arrays.copyOf(buffer, c.frameLength());
-          System.arraycopy(buffer, c.frameLength(), buffer, 0, buffered - c.frameLength());
-          buffered -= c.frameLength();
-          return frame;
-        }
-        if (s instanceof EgtsFrameStatus.Invalid inv) {
-          throw inv.toException();
-        }
-        int need = ((EgtsFrameStatus.NeedMore) s).totalBytes();
-        if (need > buffer.length) {
-          buffer = Arrays.copyOf(buffer, Math.max(need, buffer.length * 2));
-        }
-        int n = in.read(buffer, buffered, buffer.length - buffered);
-        if (n < 0) {
-          throw new IOException("the gateway closed the connection");
-        }
-        buffered += n;
       }
     }
 
