@@ -2,6 +2,8 @@ package dev.dozor.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,8 +11,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
 /**
- * The JSON form of every message. Instants are ISO-8601 strings; unknown fields are ignored so a
- * newer producer does not break an older consumer; nulls are omitted.
+ * The JSON form of every message. Instants are ISO-8601 strings ({@link IsoInstantCodec}); unknown
+ * fields are ignored so a newer producer does not break an older consumer; nulls are omitted.
+ * Doubles are read and written with Jackson's fast algorithms (same values, less CPU).
  */
 public final class JsonSerde {
   private static final ObjectMapper MAPPER = configure(new ObjectMapper());
@@ -19,8 +22,11 @@ public final class JsonSerde {
 
   /** Applies the contract's settings to a mapper (services pass their own CDI mapper here). */
   public static ObjectMapper configure(ObjectMapper mapper) {
+    mapper.getFactory().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature());
+    mapper.getFactory().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
     return mapper
         .registerModule(new JavaTimeModule())
+        .registerModule(IsoInstantCodec.module())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

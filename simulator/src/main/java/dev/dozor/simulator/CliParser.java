@@ -9,6 +9,8 @@ import dev.dozor.simulator.fleet.OffenderSchedule;
 import dev.dozor.simulator.fleet.ShiftPlan;
 import dev.dozor.simulator.fleet.VehicleType;
 import dev.dozor.simulator.grid.GridSpec;
+import dev.dozor.simulator.protocol.HostPort;
+import dev.dozor.simulator.protocol.ProtocolMix;
 import dev.dozor.simulator.replay.ReplayRunner;
 import dev.dozor.simulator.road.RoadGraph;
 import dev.dozor.simulator.road.RoadNetwork;
@@ -47,7 +49,11 @@ public final class CliParser {
           "--fault",
           "--offline",
           "--shift",
-          "--ground-truth");
+          "--ground-truth",
+          "--protocols",
+          "--egts",
+          "--wialon",
+          "--osmand");
 
   /** Flags of the {@code firehose} command that take a value. */
   private static final Set<String> FIREHOSE_FLAGS =
@@ -86,10 +92,16 @@ public final class CliParser {
 
       demo: drives a simulated fleet (snow ploughs, sweepers, spreaders, flushers, refuse
       trucks) over a street grid in north-eastern Moscow (around 55.85 N, 37.64 E) or a
-      GeoJSON road network: registers the vehicles and their devices with telemetry-service,
-      then posts each vehicle's fixes to the gateway in real time.
-        --gateway URL       gateway base URL [http://127.0.0.1:18080]
+      GeoJSON road network: registers the vehicles, their trackers and the trackers' device
+      profiles with telemetry-service, then sends each vehicle's fixes to the gateway in real
+      time, each tracker in its protocol.
+        --gateway URL       gateway base URL, HTTP JSON [http://127.0.0.1:18080]
         --telemetry URL     telemetry-service base URL [http://127.0.0.1:18081]
+        --protocols MIX     protocol shares in percent, summing to 100
+                            [http-json:40,egts:30,wialon-ips:20,osmand:10]
+        --egts HOST:PORT    gateway's EGTS port [127.0.0.1:18020]
+        --wialon HOST:PORT  gateway's Wialon IPS port [127.0.0.1:18039]
+        --osmand URL        gateway's OsmAnd base URL [http://127.0.0.1:18055]
         --vehicles N        number of vehicles, types repeating --types [12]
         --interval D        time between two fixes of a vehicle, 100ms..1h [2s]
         --types LIST        type mix: plough,sweeper,spreader,flusher,refuse [plough,sweeper]
@@ -253,7 +265,17 @@ public final class CliParser {
               faults(f),
               ShiftPlan.of(shift));
       return new DemoOptions(
-          gateway, telemetry, fleet, duration, tokenSeed, authWait, path(f, "--ground-truth"));
+          gateway,
+          telemetry,
+          fleet,
+          duration,
+          tokenSeed,
+          authWait,
+          path(f, "--ground-truth"),
+          protocols(f),
+          hostPort(f, "--egts", DemoOptions.DEFAULT_EGTS),
+          hostPort(f, "--wialon", DemoOptions.DEFAULT_WIALON),
+          url(f, "--osmand", DemoOptions.DEFAULT_OSMAND));
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());
     }
@@ -327,6 +349,31 @@ public final class CliParser {
         decimal(f, "--speedup", 1, 1, 10_000),
         tokenSeed(f),
         duration(f, "--auth-wait", DemoOptions.DEFAULT_AUTH_WAIT));
+  }
+
+  private static ProtocolMix protocols(Map<String, String> f) throws CliException {
+    String text = f.get("--protocols");
+    if (text == null) {
+      return ProtocolMix.defaults();
+    }
+    try {
+      return ProtocolMix.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--protocols: " + e.getMessage());
+    }
+  }
+
+  private static HostPort hostPort(Map<String, String> f, String flag, HostPort fallback)
+      throws CliException {
+    String text = f.get(flag);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return HostPort.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(flag + ": " + e.getMessage());
+    }
   }
 
   private static String tokenSeed(Map<String, String> f) throws CliException {

@@ -1,19 +1,26 @@
 package dev.dozor.simulator;
 
 import dev.dozor.simulator.fleet.FleetConfig;
+import dev.dozor.simulator.protocol.DeviceProtocol;
+import dev.dozor.simulator.protocol.HostPort;
+import dev.dozor.simulator.protocol.ProtocolMix;
 import java.net.URI;
 import java.time.Duration;
 
 /**
  * Everything the {@code demo} command needs.
  *
- * @param gateway gateway base URL (fixes are posted to {@code /api/v1/telemetry})
- * @param telemetry telemetry-service base URL (vehicles and devices are registered there)
+ * @param gateway gateway base URL (HTTP JSON fixes are posted to {@code /api/v1/telemetry})
+ * @param telemetry telemetry-service base URL (vehicles, devices and profiles are registered there)
  * @param fleet the fleet to simulate
  * @param duration how long to run; zero runs until stopped
  * @param tokenSeed derive device tokens from this for reproducible runs, or null for random ones
- * @param authWait how long a 401 from the gateway is retried before giving up
+ * @param authWait how long the gateway may refuse a freshly registered device
  * @param groundTruth file the injected faults are appended to (JSON Lines), or null
+ * @param protocols which protocol each tracker speaks
+ * @param egts the gateway's EGTS TCP endpoint
+ * @param wialon the gateway's Wialon IPS TCP endpoint
+ * @param osmand the gateway's OsmAnd base URL
  */
 public record DemoOptions(
     URI gateway,
@@ -22,9 +29,50 @@ public record DemoOptions(
     Duration duration,
     String tokenSeed,
     Duration authWait,
-    java.nio.file.Path groundTruth) {
+    java.nio.file.Path groundTruth,
+    ProtocolMix protocols,
+    HostPort egts,
+    HostPort wialon,
+    URI osmand) {
 
-  /** Without a ground-truth file (the skeleton's constructor). */
+  public static final URI DEFAULT_GATEWAY = URI.create("http://127.0.0.1:18080");
+  public static final URI DEFAULT_TELEMETRY = URI.create("http://127.0.0.1:18081");
+  public static final Duration DEFAULT_AUTH_WAIT = Duration.ofSeconds(30);
+  public static final HostPort DEFAULT_EGTS = new HostPort("127.0.0.1", 18020);
+  public static final HostPort DEFAULT_WIALON = new HostPort("127.0.0.1", 18039);
+  public static final URI DEFAULT_OSMAND = URI.create("http://127.0.0.1:18055");
+
+  public DemoOptions {
+    protocols = protocols == null ? ProtocolMix.only(DeviceProtocol.HTTP_JSON) : protocols;
+    egts = egts == null ? DEFAULT_EGTS : egts;
+    wialon = wialon == null ? DEFAULT_WIALON : wialon;
+    osmand = osmand == null ? DEFAULT_OSMAND : osmand;
+  }
+
+  /** Every tracker on HTTP JSON (the constructor before the protocol mix). */
+  public DemoOptions(
+      URI gateway,
+      URI telemetry,
+      FleetConfig fleet,
+      Duration duration,
+      String tokenSeed,
+      Duration authWait,
+      java.nio.file.Path groundTruth) {
+    this(
+        gateway,
+        telemetry,
+        fleet,
+        duration,
+        tokenSeed,
+        authWait,
+        groundTruth,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** Every tracker on HTTP JSON, without a ground-truth file (the skeleton's constructor). */
   public DemoOptions(
       URI gateway,
       URI telemetry,
@@ -34,10 +82,6 @@ public record DemoOptions(
       Duration authWait) {
     this(gateway, telemetry, fleet, duration, tokenSeed, authWait, null);
   }
-
-  public static final URI DEFAULT_GATEWAY = URI.create("http://127.0.0.1:18080");
-  public static final URI DEFAULT_TELEMETRY = URI.create("http://127.0.0.1:18081");
-  public static final Duration DEFAULT_AUTH_WAIT = Duration.ofSeconds(30);
 
   public boolean runsForever() {
     return duration.isZero();

@@ -1,8 +1,10 @@
 package dev.dozor.simulator;
 
+import dev.dozor.events.DeviceProfileRecord;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.simulator.client.DeviceOutbox;
 import dev.dozor.simulator.client.DeviceTokens;
+import dev.dozor.simulator.client.FixSender;
 import dev.dozor.simulator.client.GatewayClient;
 import dev.dozor.simulator.client.SendResult;
 import dev.dozor.simulator.client.SimulatorException;
@@ -10,13 +12,24 @@ import dev.dozor.simulator.client.TelemetryRegistryClient;
 import dev.dozor.simulator.fault.GroundTruthWriter;
 import dev.dozor.simulator.fleet.Fleet;
 import dev.dozor.simulator.fleet.SimVehicle;
+import dev.dozor.simulator.protocol.DeviceProtocol;
+import dev.dozor.simulator.protocol.DeviceSenders;
+import dev.dozor.simulator.protocol.ProtocolMix;
+import dev.dozor.simulator.protocol.SimDevice;
+import dev.dozor.simulator.protocol.TerminalSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,10 +37,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
- * The {@code demo} command: registers the fleet, then every interval hands each vehicle's new fixes
- * to its {@link DeviceOutbox} and flushes the outboxes concurrently (one request per vehicle).
+ * The {@code demo} command: registers the device profiles, the fleet and each vehicle's tracker
+ * (its protocol from the {@link ProtocolMix}), then every interval hands each vehicle's new fixes
+ * to its {@link DeviceOutbox} and flushes the outboxes concurrently, each through its tracker's
+ * {@link FixSender} (HTTP JSON, EGTS, Wialon IPS or OsmAnd).
  */
 public final class DemoRunner {
   static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -45,13 +61,17 @@ public final class DemoRunner {
   private final AtomicReference<SimulatorException> fatal = new AtomicReference<>();
   private final AtomicBoolean firstAccepted = new AtomicBoolean();
 
-  /** Set while the gateway is unavailable, so an outage is reported once, not per request. */
-  private final AtomicBoolean outageReported = new AtomicBoolean();
+  /** Set while a protocol's endpoint is unavailable, so an outage is reported once per protocol. */
+  private final Map<DeviceProtocol, AtomicBoolean> outageReported =
+      new EnumMap<>(DeviceProtocol.class);
 
   public DemoRunner(DemoOptions options, PrintStream out, PrintStream err) {
     this.options = options;
     this.out = out;
     this.err = err;
+    for (DeviceProtocol p : DeviceProtocol.values()) {
+      outageReported.put(p, new AtomicBoolean());
+    }
   }
 
   /** Asks a running demo to stop (the shutdown hook calls this). */
@@ -84,18 +104,48 @@ public final class DemoRunner {
     TelemetryRegistryClient registry = new TelemetryRegistryClient(options.telemetry());
     // vehicles do not depend on the start time: register first, then start the clock
     List<SimVehicle> vehicles = Fleet.create(options.fleet(), Instant.now()).vehicles();
+    List<DeviceProtocol> assigned = options.protocols().assign(vehicles.size());
+    Map<String, SimDevice> devices = new LinkedHashMap<>();
+    for (int i = 0; i < vehicles.size(); i++) {
+      SimVehicle v = vehicles.get(i);
+      devices.put(v.id(), SimDevice.of(v, assigned.get(i), tokens));
+    }
+    Set<DeviceProtocol> used = EnumSet.noneOf(DeviceProtocol.class);
+    used.addAll(assigned);
+    List<String> profiles = new ArrayList<>();
+    for (DeviceProtocol protocol : used) {
+      DeviceProfileRecord profile = protocol.simulatorProfile();
+      if (profile != null) {
+        registry.putProfile(profile);
+        profiles.add(profile.id());
+      }
+    }
     for (SimVehicle v : vehicles) {
-      registry.register(v, tokens.tokenFor(v.deviceId()));
+      SimDevice device = devices.get(v.id());
+      registry.putVehicle(v);
+      registry.putDevice(device.id(), device.registration());
     }
     out.printf(
-        "sim: registered %d vehicles and devices at %s on %s; offenders: %s%n",
+        "sim: registered %d vehicles and devices (%s)%s at %s on %s; offenders: %s%n",
         vehicles.size(),
+        countsByProtocol(assigned),
+        profiles.isEmpty() ? "" : " and device profiles " + String.join(", ", profiles),
         options.telemetry(),
         options.fleet().roads() == null
             ? "the generated grid"
             : options.fleet().roads().description(),
-        vehicles.stream().filter(SimVehicle::offender).map(SimVehicle::id).toList());
+        vehicles.stream()
+            .filter(SimVehicle::offender)
+            .map(v -> v.id() + " (" + devices.get(v.id()).protocol().wireName() + ")")
+            .toList());
 
+    if (options.fleet().interval().toMillis() % 1000 != 0
+        && (used.contains(DeviceProtocol.EGTS) || used.contains(DeviceProtocol.WIALON_IPS))) {
+      err.println(
+          "sim: note: EGTS and Wialon IPS carry fix times in whole seconds; with --interval "
+              + Durations.format(options.fleet().interval())
+              + " some of their fixes share a second");
+    }
     GatewayClient gateway =
         new GatewayClient(
             options.gateway(),
@@ -104,17 +154,26 @@ public final class DemoRunner {
                 Duration.ofMillis(200),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(10)));
-    Map<String, DeviceOutbox> outboxes = new LinkedHashMap<>();
+    DeviceSenders senderFactory =
+        new DeviceSenders(
+            gateway,
+            options.egts(),
+            options.wialon(),
+            options.osmand(),
+            TerminalSettings.defaults().withAuthWait(options.authWait()));
+    Map<String, Device> outboxes = new LinkedHashMap<>();
     for (SimVehicle v : vehicles) {
+      SimDevice device = devices.get(v.id());
       outboxes.put(
           v.id(),
-          new DeviceOutbox(
-              v.deviceId(),
-              tokens.tokenFor(v.deviceId()),
-              DeviceOutbox.DEFAULT_MAX_BATCH,
-              err::println));
+          new Device(
+              device.protocol(),
+              new DeviceOutbox(
+                  device.id(), device.token(), DeviceOutbox.DEFAULT_MAX_BATCH, err::println),
+              senderFactory.senderFor(device)));
     }
-    Fleet fleet = Fleet.create(options.fleet(), Instant.now());
+    // whole seconds: EGTS and Wialon IPS carry fix times to the second
+    Fleet fleet = Fleet.create(options.fleet(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
     GroundTruthWriter truth = null;
     if (options.groundTruth() != null) {
       try {
@@ -128,7 +187,7 @@ public final class DemoRunner {
     }
     out.printf(
         "sim: sending to %s every %s%s%n",
-        gateway.endpoint(),
+        used.stream().map(senderFactory::endpoint).collect(Collectors.joining(", ")),
         Durations.format(options.fleet().interval()),
         options.runsForever() ? " until stopped" : " for " + Durations.format(options.duration()));
 
@@ -136,12 +195,12 @@ public final class DemoRunner {
         Executors.newFixedThreadPool(Math.min(MAX_SENDERS, vehicles.size()), daemon("sim-send"));
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("sim-tick"));
     clock.scheduleAtFixedRate(
-        () -> tick(fleet, outboxes, gateway, senders),
+        () -> tick(fleet, outboxes, senders),
         0,
         options.fleet().interval().toMillis(),
         TimeUnit.MILLISECONDS);
     clock.scheduleAtFixedRate(
-        () -> out.println(progress(vehicles.size(), outboxes)),
+        () -> out.println(progress(vehicles.size(), outboxes.values())),
         PROGRESS_EVERY.toMillis(),
         PROGRESS_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
@@ -153,9 +212,10 @@ public final class DemoRunner {
     awaitQuietly(senders, FINAL_FLUSH);
     senders.shutdownNow();
     if (fatal.get() == null) {
-      finalFlush(outboxes, gateway);
+      finalFlush(outboxes);
     }
-    out.println(progress(vehicles.size(), outboxes));
+    outboxes.values().forEach(d -> d.sender().close());
+    out.println(progress(vehicles.size(), outboxes.values()));
     if (truth != null) {
       try {
         truth.close();
@@ -163,7 +223,7 @@ public final class DemoRunner {
         err.println("sim: closing the ground-truth file failed: " + e.getMessage());
       }
     }
-    long undelivered = total(outboxes).buffered();
+    long undelivered = total(outboxes.values()).buffered();
     if (fatal.get() != null) {
       err.println("sim: stopped: " + fatal.get().getMessage());
     }
@@ -176,17 +236,13 @@ public final class DemoRunner {
     return fatal.get() == null && undelivered == 0 ? 0 : 1;
   }
 
-  private void tick(
-      Fleet fleet,
-      Map<String, DeviceOutbox> outboxes,
-      GatewayClient gateway,
-      ExecutorService senders) {
+  private void tick(Fleet fleet, Map<String, Device> outboxes, ExecutorService senders) {
     try {
       Map<String, List<TelemetryPoint>> fixes = fleet.stepByVehicle(Instant.now());
-      fixes.forEach((vehicleId, points) -> outboxes.get(vehicleId).add(points));
-      for (DeviceOutbox outbox : outboxes.values()) {
-        if (outbox.buffered() > 0) {
-          senders.execute(() -> flush(outbox, gateway));
+      fixes.forEach((vehicleId, points) -> outboxes.get(vehicleId).outbox().add(points));
+      for (Device device : outboxes.values()) {
+        if (device.outbox().buffered() > 0) {
+          senders.execute(() -> flush(device));
         }
       }
     } catch (RuntimeException e) {
@@ -194,33 +250,47 @@ public final class DemoRunner {
     }
   }
 
-  private void flush(DeviceOutbox outbox, GatewayClient gateway) {
+  private void flush(Device device) {
     try {
-      SendResult result = outbox.flush(gateway);
+      SendResult result = device.outbox().flush(device.sender());
       if (result == null) {
         return;
       }
+      AtomicBoolean outage = outageReported.get(device.protocol());
       if (result.isAccepted()) {
         if (firstAccepted.compareAndSet(false, true)) {
           out.println("sim: the gateway accepts fixes");
         }
-        if (outageReported.compareAndSet(true, false)) {
-          out.println("sim: the gateway is available again; sending buffered fixes");
+        if (outage.compareAndSet(true, false)) {
+          out.println(
+              "sim: the gateway's "
+                  + device.protocol().wireName()
+                  + " endpoint is available again; sending buffered fixes");
         }
       } else if (result.outcome() == SendResult.Outcome.UNAVAILABLE
-          && outageReported.compareAndSet(false, true)) {
+          && !result.isUnknownDevice()
+          && outage.compareAndSet(false, true)) {
         err.println(
             "sim: gateway "
-                + gateway.endpoint()
+                + device.sender().endpoint()
                 + " unavailable ("
-                + (result.status() == 0 ? result.detail() : "HTTP " + result.status())
+                + (result.status() == 0 ? result.detail() : describe(device.protocol(), result))
                 + "); fixes stay buffered and are retried every interval");
       }
     } catch (SimulatorException e) {
       fail(e);
     } catch (RuntimeException e) {
-      fail(new SimulatorException("sending fixes of " + outbox.deviceId() + " failed: " + e, e));
+      fail(
+          new SimulatorException(
+              "sending fixes of " + device.outbox().deviceId() + " failed: " + e, e));
     }
+  }
+
+  private static String describe(DeviceProtocol protocol, SendResult result) {
+    return switch (protocol) {
+      case HTTP_JSON, OSMAND -> "HTTP " + result.status();
+      case EGTS, WIALON_IPS -> result.detail();
+    };
   }
 
   private void fail(SimulatorException e) {
@@ -242,29 +312,40 @@ public final class DemoRunner {
   }
 
   /** One last attempt for whatever a 503 or an outage left buffered. */
-  private void finalFlush(Map<String, DeviceOutbox> outboxes, GatewayClient gateway) {
-    if (total(outboxes).buffered() == 0) {
+  private void finalFlush(Map<String, Device> outboxes) {
+    if (total(outboxes.values()).buffered() == 0) {
       return;
     }
     ExecutorService last =
         Executors.newFixedThreadPool(Math.min(MAX_SENDERS, outboxes.size()), daemon("sim-final"));
-    for (DeviceOutbox outbox : outboxes.values()) {
-      last.execute(() -> flush(outbox, gateway));
+    for (Device device : outboxes.values()) {
+      last.execute(() -> flush(device));
     }
     last.shutdown();
     awaitQuietly(last, FINAL_FLUSH);
     last.shutdownNow();
   }
 
-  static String progress(int vehicles, Map<String, DeviceOutbox> outboxes) {
-    DeviceOutbox.Stats s = total(outboxes);
+  static String progress(int vehicles, Collection<Device> devices) {
+    DeviceOutbox.Stats s = total(devices);
+    Map<DeviceProtocol, Long> accepted = new EnumMap<>(DeviceProtocol.class);
+    for (Device d : devices) {
+      accepted.merge(d.protocol(), d.outbox().stats().accepted(), Long::sum);
+    }
+    String byProtocol =
+        accepted.size() < 2
+            ? ""
+            : accepted.entrySet().stream()
+                .map(e -> String.format(Locale.US, "%s %,d", e.getKey().wireName(), e.getValue()))
+                .collect(Collectors.joining(", ", " (", ")"));
     String line =
         String.format(
             Locale.US,
-            "sim: %d vehicles, %,d points sent, %,d accepted, %,d refused, %,d retried",
+            "sim: %d vehicles, %,d points sent, %,d accepted%s, %,d refused, %,d retried",
             vehicles,
             s.sent(),
             s.accepted(),
+            byProtocol,
             s.refused(),
             s.retried());
     return s.buffered() > 0
@@ -272,13 +353,24 @@ public final class DemoRunner {
         : line;
   }
 
-  private static DeviceOutbox.Stats total(Map<String, DeviceOutbox> outboxes) {
+  private static String countsByProtocol(List<DeviceProtocol> assigned) {
+    Map<DeviceProtocol, Integer> counts = new EnumMap<>(DeviceProtocol.class);
+    assigned.forEach(p -> counts.merge(p, 1, Integer::sum));
+    return counts.entrySet().stream()
+        .map(e -> e.getKey().wireName() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  private static DeviceOutbox.Stats total(Collection<Device> devices) {
     DeviceOutbox.Stats sum = DeviceOutbox.Stats.ZERO;
-    for (DeviceOutbox o : outboxes.values()) {
-      sum = sum.plus(o.stats());
+    for (Device d : devices) {
+      sum = sum.plus(d.outbox().stats());
     }
     return sum;
   }
+
+  /** A vehicle's tracker: its protocol, black box and connection. */
+  record Device(DeviceProtocol protocol, DeviceOutbox outbox, FixSender sender) {}
 
   private static void awaitQuietly(ExecutorService executor, Duration timeout) {
     try {

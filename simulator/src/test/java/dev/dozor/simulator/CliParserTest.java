@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dozor.simulator.protocol.DeviceProtocol;
+import dev.dozor.simulator.protocol.HostPort;
+import dev.dozor.simulator.protocol.ProtocolMix;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -138,5 +141,48 @@ class CliParserTest {
     assertEquals("2s", Durations.format(Duration.ofSeconds(2)));
     assertEquals("500ms", Durations.format(Duration.ofMillis(500)));
     assertEquals("5m", Durations.format(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void demoSpeaksTheDefaultProtocolMixOnTheGatewaysDefaultPorts() throws CliException {
+    DemoOptions o = demo("demo");
+    assertEquals(ProtocolMix.defaults(), o.protocols());
+    assertEquals(new HostPort("127.0.0.1", 18020), o.egts());
+    assertEquals(new HostPort("127.0.0.1", 18039), o.wialon());
+    assertEquals(URI.create("http://127.0.0.1:18055"), o.osmand());
+    assertTrue(CliParser.USAGE.contains("--protocols"));
+  }
+
+  @Test
+  void parsesTheProtocolOptions() throws CliException {
+    DemoOptions o =
+        demo(
+            "demo",
+            "--protocols",
+            "egts:50,osmand:50",
+            "--egts",
+            "10.0.0.7:5020",
+            "--wialon=gw.local:20332",
+            "--osmand",
+            "http://gw.local:5055");
+    assertEquals(ProtocolMix.parse("egts:50,osmand:50"), o.protocols());
+    assertEquals(new HostPort("10.0.0.7", 5020), o.egts());
+    assertEquals(new HostPort("gw.local", 20332), o.wialon());
+    assertEquals(URI.create("http://gw.local:5055"), o.osmand());
+    assertEquals(
+        ProtocolMix.only(DeviceProtocol.HTTP_JSON),
+        demo("demo", "--protocols", "http-json").protocols());
+  }
+
+  @Test
+  void rejectsBadProtocolOptionsNamingTheFlag() {
+    assertTrue(
+        error("demo", "--protocols", "egts:60,osmand:30").startsWith("--protocols: "),
+        error("demo", "--protocols", "egts:60,osmand:30"));
+    assertEquals(
+        "--egts: expected host:port, got '127.0.0.1'", error("demo", "--egts", "127.0.0.1"));
+    assertTrue(error("demo", "--wialon", "h:70000").contains("port must be 1..65535"));
+    assertTrue(error("demo", "--osmand", "127.0.0.1:18055").contains("--osmand"));
+    assertEquals("unknown option --egts (see --help)", error("firehose", "--egts", "h:1"));
   }
 }

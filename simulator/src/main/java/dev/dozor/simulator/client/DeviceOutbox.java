@@ -3,15 +3,17 @@ package dev.dozor.simulator.client;
 import dev.dozor.events.TelemetryPoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * A device's black box: fixes stay here until the gateway acknowledges them. A 503 or a lost
- * connection keeps them for the next flush; only a 400 (a malformed batch, i.e. a simulator bug)
- * drops a batch, and its error body is logged once. Thread-safe: fixes may be added while a flush
- * runs, and concurrent flushes of the same device do not overlap.
+ * A device's black box: fixes stay here until the gateway acknowledges them, whatever the protocol
+ * ({@link FixSender}). A 503, a negative EGTS/Wialon answer, a timeout or a lost connection keeps
+ * them for the next flush; only a refusal as malformed (HTTP 400, a simulator bug) drops fixes, and
+ * its error is logged once. Thread-safe: fixes may be added while a flush runs, and concurrent
+ * flushes of the same device do not overlap.
  */
 public final class DeviceOutbox {
   /** Largest batch in one request, so a long outage does not produce one huge POST. */
@@ -68,13 +70,24 @@ public final class DeviceOutbox {
   }
 
   /**
-   * Sends buffered points, oldest first, in batches until the buffer is empty or the gateway stops
-   * accepting. Returns at once when another thread is already flushing this device.
+   * Sends buffered points over HTTP JSON with this outbox's token; see {@link #flush(FixSender)}.
    *
-   * @return the last batch's result, or null when nothing was sent
    * @throws SimulatorException when the gateway keeps answering 401 (the points stay buffered)
    */
   public SendResult flush(GatewayClient gateway) {
+    return flush(new HttpJsonSender(gateway, token));
+  }
+
+  /**
+   * Sends buffered points, oldest first, in batches until the buffer is empty or the gateway leaves
+   * some of a batch unacknowledged. Acknowledged points are dropped, points refused as malformed
+   * are dropped and counted, every other point stays for the next flush (in order). Returns at once
+   * when another thread is already flushing this device.
+   *
+   * @return the last batch's result, or null when nothing was sent
+   * @throws SimulatorException when the gateway keeps refusing the device (the points stay)
+   */
+  public SendResult flush(FixSender sender) {
     if (!flushing.tryLock()) {
       return null;
     }
@@ -85,13 +98,14 @@ public final class DeviceOutbox {
         if (batch.isEmpty()) {
           return last;
         }
-        last = gateway.send(token, batch);
-        settle(batch.size(), last);
+        Delivery delivery = sender.send(batch);
+        last = delivery.last();
+        List<TelemetryPoint> acknowledged = settle(batch, delivery);
         AckListener listener = ackListener;
-        if (last.isAccepted() && listener != null) {
-          listener.onAcknowledged(batch.get(0).vehicleId(), batch, Instant.now());
+        if (!acknowledged.isEmpty() && listener != null) {
+          listener.onAcknowledged(acknowledged.get(0).vehicleId(), acknowledged, Instant.now());
         }
-        if (!last.isAccepted() && last.outcome() != SendResult.Outcome.REJECTED) {
+        if (!delivery.settlesAll(batch.size())) {
           return last;
         }
       }
@@ -109,37 +123,47 @@ public final class DeviceOutbox {
     return batch;
   }
 
-  private synchronized void settle(int size, SendResult result) {
-    switch (result.outcome()) {
-      case ACCEPTED -> {
-        accepted += result.accepted();
-        removeHead(size);
-      }
-      case REJECTED -> {
-        refused += size;
-        removeHead(size);
-        if (!rejectionLogged) {
-          rejectionLogged = true;
-          log.accept(
-              "sim: gateway rejected "
-                  + size
-                  + " points of "
-                  + deviceId
-                  + " with "
-                  + result.status()
-                  + " (dropped; further rejections of this device are only counted): "
-                  + result.detail());
-        }
-      }
-      case UNAVAILABLE -> {
-        // keep everything: a device never drops what was not acknowledged
+  /** Drops what the delivery settled from the head of the buffer; returns the acknowledged. */
+  private synchronized List<TelemetryPoint> settle(List<TelemetryPoint> batch, Delivery delivery) {
+    BitSet acked = delivery.acknowledged();
+    BitSet rejected = delivery.rejected();
+    rejected.andNot(acked);
+    acked.clear(batch.size(), Integer.MAX_VALUE);
+    rejected.clear(batch.size(), Integer.MAX_VALUE);
+    SendResult result = delivery.last();
+    boolean wholeBatchAccepted = result.isAccepted() && acked.cardinality() == batch.size();
+    accepted += wholeBatchAccepted ? result.accepted() : acked.cardinality();
+    int refusedNow = rejected.cardinality();
+    if (refusedNow > 0) {
+      refused += refusedNow;
+      if (!rejectionLogged) {
+        rejectionLogged = true;
+        log.accept(
+            "sim: gateway rejected "
+                + refusedNow
+                + " points of "
+                + deviceId
+                + " with "
+                + result.status()
+                + " (dropped; further rejections of this device are only counted): "
+                + result.detail());
       }
     }
-  }
-
-  private void removeHead(int n) {
-    buffer.subList(0, n).clear();
-    attemptedHead = Math.max(0, attemptedHead - n);
+    List<TelemetryPoint> acknowledged = new ArrayList<>(acked.cardinality());
+    List<TelemetryPoint> kept = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      if (acked.get(i)) {
+        acknowledged.add(batch.get(i));
+      } else if (!rejected.get(i)) {
+        kept.add(batch.get(i));
+      }
+    }
+    // a failed attempt keeps everything: a device never drops what was not acknowledged
+    List<TelemetryPoint> head = buffer.subList(0, batch.size());
+    head.clear();
+    head.addAll(kept);
+    attemptedHead = Math.max(0, attemptedHead - (batch.size() - kept.size()));
+    return acknowledged;
   }
 
   /** Counters since creation. */

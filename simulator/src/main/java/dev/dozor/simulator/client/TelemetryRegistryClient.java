@@ -1,5 +1,8 @@
 package dev.dozor.simulator.client;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.dozor.events.ChannelMapping;
+import dev.dozor.events.DeviceProfileRecord;
 import dev.dozor.events.JsonSerde;
 import dev.dozor.simulator.fleet.SimVehicle;
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /** Registers vehicles and their devices with telemetry-service's REST API (idempotent PUTs). */
 public final class TelemetryRegistryClient {
@@ -39,6 +43,54 @@ public final class TelemetryRegistryClient {
   /** Body of {@code PUT /api/v1/devices/{id}}. */
   public record DeviceBody(String vehicleId, String protocol, String token) {}
 
+  /**
+   * Body of {@code PUT /api/v1/devices/{id}} for any protocol; null fields are left out.
+   *
+   * @param token HTTP JSON only
+   * @param password Wialon IPS only
+   * @param terminalId OsmAnd id, EGTS TID (decimal) or Wialon IMEI
+   * @param profileId the device profile mapping its raw inputs
+   */
+  public record DeviceRegistration(
+      String vehicleId,
+      String protocol,
+      String token,
+      String password,
+      String terminalId,
+      String profileId) {}
+
+  /** Body of {@code PUT /api/v1/device-profiles/{id}}. */
+  public record ProfileBody(String name, List<MappingBody> mappings) {
+    /** The body for {@code profile}. */
+    public static ProfileBody of(DeviceProfileRecord profile) {
+      return new ProfileBody(
+          profile.name(), profile.mappings().stream().map(MappingBody::of).toList());
+    }
+  }
+
+  /**
+   * One mapping of a {@link ProfileBody}: {@code inverted} only when true, calibration fields only
+   * when set (the API refuses {@code inverted}/{@code threshold} on {@code spreadRateGm2}).
+   */
+  @JsonPropertyOrder({"channel", "input", "inverted", "scale", "offset", "threshold"})
+  public record MappingBody(
+      String channel,
+      String input,
+      Boolean inverted,
+      Double scale,
+      Double offset,
+      Double threshold) {
+    static MappingBody of(ChannelMapping m) {
+      return new MappingBody(
+          m.channel(),
+          m.input(),
+          m.inverted() ? Boolean.TRUE : null,
+          m.scale(),
+          m.offset() == null || m.offset() == 0 ? null : m.offset(),
+          m.threshold());
+    }
+  }
+
   /** Registers the vehicle and then its device with {@code token}. */
   public void register(SimVehicle vehicle, String token) {
     putVehicle(vehicle);
@@ -53,6 +105,16 @@ public final class TelemetryRegistryClient {
 
   public void putDevice(String deviceId, String vehicleId, String token) {
     put("/api/v1/devices/" + segment(deviceId), new DeviceBody(vehicleId, HTTP_JSON, token));
+  }
+
+  /** Creates or replaces {@code device} (any protocol). */
+  public void putDevice(String deviceId, DeviceRegistration device) {
+    put("/api/v1/devices/" + segment(deviceId), device);
+  }
+
+  /** Creates or replaces the device profile {@code profile} (idempotent). */
+  public void putProfile(DeviceProfileRecord profile) {
+    put("/api/v1/device-profiles/" + segment(profile.id()), ProfileBody.of(profile));
   }
 
   private void put(String path, Object body) {

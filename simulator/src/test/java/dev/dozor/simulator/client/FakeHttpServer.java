@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** An in-process HTTP server on 127.0.0.1:0 that records requests and plays scripted answers. */
-final class FakeHttpServer implements AutoCloseable {
+public final class FakeHttpServer implements AutoCloseable {
   /** One recorded request. */
-  record Request(String method, String path, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  public record Request(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0))
@@ -25,14 +26,14 @@ final class FakeHttpServer implements AutoCloseable {
   }
 
   /** A scripted answer. */
-  record Answer(int status, String body) {}
+  public record Answer(int status, String body) {}
 
   private final HttpServer server;
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
   private volatile Answer fallback = new Answer(202, "");
 
-  FakeHttpServer() throws IOException {
+  public FakeHttpServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
@@ -43,6 +44,7 @@ final class FakeHttpServer implements AutoCloseable {
               new Request(
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().getRawPath(),
+                  exchange.getRequestURI().getRawQuery(),
                   Map.copyOf(exchange.getRequestHeaders()),
                   body));
           Answer a = script.poll();
@@ -61,21 +63,21 @@ final class FakeHttpServer implements AutoCloseable {
   }
 
   /** Answers the next requests in order, then {@link #always}. */
-  FakeHttpServer then(int status, String body) {
+  public FakeHttpServer then(int status, String body) {
     script.add(new Answer(status, body));
     return this;
   }
 
-  FakeHttpServer always(int status, String body) {
+  public FakeHttpServer always(int status, String body) {
     fallback = new Answer(status, body);
     return this;
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }

@@ -87,4 +87,49 @@ class TelemetryRegistryClientTest {
     assertEquals(first, r.tokenFor("dev-sim-plough-01"));
     assertNotEquals(first, DeviceTokens.random().tokenFor("dev-sim-plough-01"));
   }
+
+  @Test
+  void putsADeviceOfAnyProtocolLeavingOutWhatItDoesNotHave() throws Exception {
+    try (FakeHttpServer server = new FakeHttpServer().always(200, "")) {
+      new TelemetryRegistryClient(server.uri())
+          .putDevice(
+              "dev-sim-plough-01",
+              new TelemetryRegistryClient.DeviceRegistration(
+                  "sim-plough-01", "egts", null, null, "810000001", "sim-egts"));
+
+      FakeHttpServer.Request device = server.requests().get(0);
+      assertEquals("/api/v1/devices/dev-sim-plough-01", device.path());
+      assertEquals(
+          "{\"vehicleId\":\"sim-plough-01\",\"protocol\":\"egts\",\"terminalId\":\"810000001\","
+              + "\"profileId\":\"sim-egts\"}",
+          device.body());
+    }
+  }
+
+  @Test
+  void putsAProfileWithInversionAndCalibrationOnlyWhereSet() throws Exception {
+    try (FakeHttpServer server = new FakeHttpServer().always(201, "")) {
+      new TelemetryRegistryClient(server.uri())
+          .putProfile(
+              dev.dozor.events.DeviceProfileRecord.of(
+                  "p-1",
+                  "test",
+                  java.util.List.of(
+                      dev.dozor.events.ChannelMapping.digital("brush", "din2", true),
+                      dev.dozor.events.ChannelMapping.digital("plough", "din1", false),
+                      dev.dozor.events.ChannelMapping.linear("spreadRateGm2", "ain1", 0.25, -10),
+                      new dev.dozor.events.ChannelMapping("pto", "bar", false, null, null, 1.5))));
+
+      FakeHttpServer.Request profile = server.requests().get(0);
+      assertEquals("PUT", profile.method());
+      assertEquals("/api/v1/device-profiles/p-1", profile.path());
+      assertEquals(
+          "{\"name\":\"test\",\"mappings\":["
+              + "{\"channel\":\"brush\",\"input\":\"din2\",\"inverted\":true},"
+              + "{\"channel\":\"plough\",\"input\":\"din1\"},"
+              + "{\"channel\":\"spreadRateGm2\",\"input\":\"ain1\",\"scale\":0.25,\"offset\":-10.0},"
+              + "{\"channel\":\"pto\",\"input\":\"bar\",\"threshold\":1.5}]}",
+          profile.body());
+    }
+  }
 }
