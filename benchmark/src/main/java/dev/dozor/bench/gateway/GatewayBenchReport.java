@@ -100,8 +100,10 @@ record GatewayBenchReport(
               "JFR execution samples of the gateway: %,d. By thread group:%n%n",
               s.samples()));
       shareTable(b, "thread group", s.byThread());
-      b.append("By code area of the sampled frame (self time):\n\n");
+      b.append("By the code that did the work (first frame outside the JDK):\n\n");
       shareTable(b, "code area", s.byCode());
+      b.append("Hottest methods (self time):\n\n");
+      shareTable(b, "method", s.topMethods());
     }
     if (!notes.isEmpty()) {
       b.append("## Notes\n\n");

@@ -28,10 +28,20 @@ final class JfrProfile {
     this.file = file;
   }
 
-  /** Samples shares, largest first. */
-  record Summary(int samples, Map<String, Double> byThread, Map<String, Double> byCode) {
+  /**
+   * Shares of the execution samples, largest first.
+   *
+   * @param byCode by the code that did the work: the first frame outside the JDK, so that e.g.
+   *     {@code String} work done for Jackson counts as Jackson
+   * @param topMethods the sampled (top) frames, i.e. self time
+   */
+  record Summary(
+      int samples,
+      Map<String, Double> byThread,
+      Map<String, Double> byCode,
+      Map<String, Double> topMethods) {
     static Summary empty() {
-      return new Summary(0, Map.of(), Map.of());
+      return new Summary(0, Map.of(), Map.of(), Map.of());
     }
   }
 
@@ -50,33 +60,49 @@ final class JfrProfile {
     run(jdkTool("jcmd"), Long.toString(pid), "JFR.stop", "name=" + RECORDING);
     Process p =
         new ProcessBuilder(
-                jdkTool("jfr"), "print", "--events", "jdk.ExecutionSample", file.toString())
+                jdkTool("jfr"),
+                "print",
+                "--events",
+                "jdk.ExecutionSample",
+                "--stack-depth",
+                "24",
+                file.toString())
             .redirectErrorStream(true)
             .start();
     Map<String, Integer> byThread = new LinkedHashMap<>();
     Map<String, Integer> byCode = new LinkedHashMap<>();
+    Map<String, Integer> byMethod = new LinkedHashMap<>();
     int samples = 0;
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String thread = null;
-      boolean topNext = false;
+      List<String> stack = null;
       String line;
       while ((line = r.readLine()) != null) {
         String t = line.trim();
         if (t.startsWith("sampledThread = ")) {
           thread = threadGroup(t.substring("sampledThread = ".length()));
         } else if (t.startsWith("stackTrace = [")) {
-          topNext = true;
-        } else if (topNext) {
-          topNext = false;
-          samples++;
-          byThread.merge(thread == null ? "other" : thread, 1, Integer::sum);
-          byCode.merge(codeArea(t), 1, Integer::sum);
+          stack = new ArrayList<>();
+        } else if (stack != null && t.equals("]")) {
+          if (!stack.isEmpty()) {
+            samples++;
+            byThread.merge(thread == null ? "other" : thread, 1, Integer::sum);
+            byCode.merge(codeArea(stack), 1, Integer::sum);
+            byMethod.merge(method(stack.get(0)), 1, Integer::sum);
+          }
+          stack = null;
+        } else if (stack != null && !t.startsWith("...")) {
+          stack.add(t);
         }
       }
     }
     p.waitFor(60, TimeUnit.SECONDS);
-    return new Summary(samples, shares(byThread, samples), shares(byCode, samples));
+    Map<String, Double> topMethods = new LinkedHashMap<>();
+    shares(byMethod, samples).entrySet().stream()
+        .limit(12)
+        .forEach(e -> topMethods.put(e.getKey(), e.getValue()));
+    return new Summary(samples, shares(byThread, samples), shares(byCode, samples), topMethods);
   }
 
   /** Thread names grouped by role: event loops, worker pool, Kafka producer I/O, GC... */
@@ -97,7 +123,27 @@ final class JfrProfile {
     return "other (" + name.replaceAll("[-#]?\\d+$", "") + ")";
   }
 
-  /** The package family of the top frame, e.g. JSON, Kafka client, Netty. */
+  /** The code area of a stack: that of its first frame outside the JDK. */
+  static String codeArea(List<String> stack) {
+    for (String frame : stack) {
+      if (!isJdk(frame)) {
+        return codeArea(frame);
+      }
+    }
+    return "JDK only (GC, I/O, threads)";
+  }
+
+  private static boolean isJdk(String frame) {
+    return frame.startsWith("java.") || frame.startsWith("jdk.") || frame.startsWith("sun.");
+  }
+
+  /** {@code a.b.C.m(Args) line: 12} without the line. */
+  static String method(String frame) {
+    int line = frame.indexOf(" line:");
+    return line < 0 ? frame : frame.substring(0, line);
+  }
+
+  /** The package family of one frame, e.g. JSON, Kafka client, Netty. */
   static String codeArea(String frame) {
     String f = frame;
     if (f.startsWith("com.fasterxml.jackson")) {

@@ -55,6 +55,14 @@ class GatewayBenchPartsTest {
     assertEquals(
         "Dozor gateway code",
         JfrProfile.codeArea("dev.dozor.gateway.egts.EgtsSession.onBytes(Buffer) line: 80"));
+    assertEquals(
+        "Jackson JSON",
+        JfrProfile.codeArea(
+            List.of(
+                "java.lang.String.hashCode() line: 1",
+                "com.fasterxml.jackson.databind.ser.BeanSerializer.serialize() line: 2")));
+    assertEquals(
+        "java.lang.String.hashCode()", JfrProfile.method("java.lang.String.hashCode() line: 1"));
   }
 
   @Test
@@ -71,7 +79,8 @@ class GatewayBenchPartsTest {
             Map.of(),
             Map.of("gateway", 1.2),
             Map.of("gateway", 300L),
-            new JfrProfile.Summary(100, Map.of("workers", 0.6), Map.of("Jackson JSON", 0.3)));
+            new JfrProfile.Summary(
+                100, Map.of("workers", 0.6), Map.of("Jackson JSON", 0.3), Map.of("a.B.c()", 0.1)));
     GatewayBenchReport.Phase egts =
         new GatewayBenchReport.Phase(
             "EGTS",
