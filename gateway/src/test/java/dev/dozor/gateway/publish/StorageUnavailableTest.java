@@ -26,45 +26,14 @@ import org.junit.jupiter.api.Test;
 
 /** A broker that never answers must turn into a 503 the device can act on, never into a 202. */
 class StorageUnavailableTest {
-  private static final String DEAD_BROKER = "127.0.0.1:1";
-
-  /** Producer settings with short timeouts so the test finishes quickly. */
-  record ShortTimeouts() implements PublishConfig {
-    public Duration deliveryTimeout() {
-      return Duration.ofMillis(1500);
-    }
-
-    public Duration maxBlock() {
-      return Duration.ofMillis(500);
-    }
-
-    public Duration requestTimeout() {
-      return Duration.ofSeconds(10);
-    }
-
-    public int lingerMs() {
-      return 5;
-    }
-
-    public String compression() {
-      return "lz4";
-    }
-
-    public int batchSizeBytes() {
-      return 65536;
-    }
-
-    public int retryAfterSeconds() {
-      return 5;
-    }
-  }
+  private static final String DEAD_BROKER = DeadBroker.BOOTSTRAP;
 
   @Test
   void unreachableKafkaAnswers503WithRetryAfter() {
     DeviceRegistry registry = new DeviceRegistry();
     registry.put(DeviceRecord.of("dev-503", "veh-503", "http-json", TokenHash.sha256Hex("tok")));
     Clock clock = Clock.systemUTC();
-    PublishConfig config = new ShortTimeouts();
+    PublishConfig config = new DeadBroker.ShortTimeouts();
     try (KafkaProducer<String, TelemetryPoint> producer =
         TelemetryProducerFactory.create(DEAD_BROKER, config)) {
       TelemetryIngestService service =
@@ -95,7 +64,8 @@ class StorageUnavailableTest {
 
   @Test
   void requestTimeoutIsCappedToFitTheDeliveryTimeout() {
-    Map<String, Object> p = TelemetryProducerFactory.properties(DEAD_BROKER, new ShortTimeouts());
+    Map<String, Object> p =
+        TelemetryProducerFactory.properties(DEAD_BROKER, new DeadBroker.ShortTimeouts());
     assertEquals(1500, p.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
     assertEquals(1495, p.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
     assertEquals("all", p.get(ProducerConfig.ACKS_CONFIG));
