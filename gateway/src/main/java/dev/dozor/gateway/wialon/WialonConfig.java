@@ -33,6 +33,13 @@ public interface WialonConfig {
   @WithDefault("1000")
   int maxUnackedRecords();
 
+  /**
+   * Lines without a Wialon packet header (or of a type the gateway does not handle) tolerated per
+   * connection before it is closed; each one is counted as malformed and not answered.
+   */
+  @WithDefault("10")
+  int maxUnrecognizedLines();
+
   /** The settings as a value for the TCP infrastructure. */
   default TcpServerSettings settings() {
     return new TcpServerSettings(
