@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.dozor.events.DeviceRecord;
-import dev.dozor.gateway.tcp.TcpServerSettings;
 import dev.dozor.gateway.tcp.TcpServerWithoutKafka;
+import dev.dozor.gateway.tcp.TestTcpConfig;
 import dev.dozor.protocol.RawFix;
 import dev.dozor.protocol.egts.EgtsDeviceEncoder;
 import dev.dozor.protocol.egts.EgtsPacket;
 import dev.dozor.protocol.egts.EgtsPacketType;
 import dev.dozor.protocol.egts.EgtsResultCode;
 import dev.dozor.protocol.egts.EgtsSubrecord;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -58,32 +57,6 @@ class EgtsKafkaOutageTest {
     }
   }
 
-  /** EGTS settings of a test server. */
-  private static final class TestEgtsConfig implements EgtsConfig {
-    private final TcpServerSettings s = TcpServerWithoutKafka.testSettings();
-
-    public boolean enabled() {
-      return s.enabled();
-    }
-
-    public int port() {
-      return s.port();
-    }
-
-    public int maxFrameBytes() {
-      return s.maxFrameBytes();
-    }
-
-    public Duration idleTimeout() {
-      return s.idleTimeout();
-    }
-
-    public int maxConnectionsPerIp() {
-      return s.maxConnectionsPerIp();
-    }
-
-    public int maxUnackedRecords() {
-      return s.maxUnackedRecords();
-    }
-  }
+  /** Settings of a test server. */
+  private static final class TestEgtsConfig extends TestTcpConfig implements EgtsConfig {}
 }

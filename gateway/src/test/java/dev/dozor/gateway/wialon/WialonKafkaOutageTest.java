@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.dozor.events.DeviceRecord;
-import dev.dozor.gateway.tcp.TcpServerSettings;
 import dev.dozor.gateway.tcp.TcpServerWithoutKafka;
+import dev.dozor.gateway.tcp.TestTcpConfig;
 import dev.dozor.protocol.wialon.WialonData;
 import dev.dozor.protocol.wialon.WialonDeviceEncoder;
 import dev.dozor.protocol.wialon.WialonPacket;
 import dev.dozor.protocol.wialon.WialonVersion;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -58,34 +57,8 @@ class WialonKafkaOutageTest {
     }
   }
 
-  /** Wialon settings of a test server. */
-  private static final class TestWialonConfig implements WialonConfig {
-    private final TcpServerSettings s = TcpServerWithoutKafka.testSettings();
-
-    public boolean enabled() {
-      return s.enabled();
-    }
-
-    public int port() {
-      return s.port();
-    }
-
-    public int maxFrameBytes() {
-      return s.maxFrameBytes();
-    }
-
-    public Duration idleTimeout() {
-      return s.idleTimeout();
-    }
-
-    public int maxConnectionsPerIp() {
-      return s.maxConnectionsPerIp();
-    }
-
-    public int maxUnackedRecords() {
-      return s.maxUnackedRecords();
-    }
-
+  /** Settings of a test server. */
+  private static final class TestWialonConfig extends TestTcpConfig implements WialonConfig {
     public int maxUnrecognizedLines() {
       return 10;
     }
