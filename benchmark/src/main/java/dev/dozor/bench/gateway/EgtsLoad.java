@@ -53,6 +53,11 @@ final class EgtsLoad implements LoadPhase {
   }
 
   @Override
+  public String protocol() {
+    return "egts";
+  }
+
+  @Override
   public String unit() {
     return "records";
   }
@@ -139,7 +144,6 @@ final class EgtsLoad implements LoadPhase {
     private final EgtsStreamReader frames;
     private int packetId;
     private int recordNumber;
-    private long fixMillis = Instant.now().minusSeconds(120).toEpochMilli();
     private double lon = 37.60;
     private final double lat;
 
@@ -175,6 +179,8 @@ final class EgtsLoad implements LoadPhase {
     void sendAndAwait() throws IOException, EgtsDecodeException {
       for (int i = 0; i < inFlight; i++) {
         List<RawFix> fixes = new ArrayList<>(recordsPerPacket);
+        // a fix per second ending 20 s ago (EGTS times are whole seconds): always plausible
+        long fixMillis = System.currentTimeMillis() - 20_000 - recordsPerPacket * 1000L;
         for (int r = 0; r < recordsPerPacket; r++) {
           lon += 0.00002;
           fixes.add(

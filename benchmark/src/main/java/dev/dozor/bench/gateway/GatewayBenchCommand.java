@@ -29,11 +29,13 @@ public final class GatewayBenchCommand {
 
   private final GatewayBenchOptions o;
   private final ProcessCost cost;
+  private final GatewayStatsProbe counters;
   private final List<String> notes = new ArrayList<>();
 
   private GatewayBenchCommand(GatewayBenchOptions o) {
     this.o = o;
     this.cost = new ProcessCost(o.stateDir());
+    this.counters = new GatewayStatsProbe(o.gateway());
   }
 
   public static int run(String[] args) {
@@ -127,6 +129,7 @@ public final class GatewayBenchCommand {
         }
       }
       Map<String, ProcessCost.Reading> before = cost.sample();
+      GatewayStatsProbe.Counts countsBefore = counters.read(load.protocol());
       long ackedBefore = load.acknowledged();
       long t0 = System.nanoTime();
       long end = t0 + o.duration().toNanos();
@@ -143,6 +146,7 @@ public final class GatewayBenchCommand {
       }
       long acked = load.acknowledged() - ackedBefore;
       double seconds = (System.nanoTime() - t0) / 1e9;
+      GatewayStatsProbe.Counts counts = counters.read(load.protocol()).minus(countsBefore);
       Map<String, ProcessCost.Reading> after = cost.sample();
       JfrProfile.Summary summary =
           profile == null ? JfrProfile.Summary.empty() : profile.stopAndSummarise();
@@ -162,6 +166,8 @@ public final class GatewayBenchCommand {
           target,
           acked / seconds,
           acked,
+          counts.published(),
+          counts.dropped(),
           seconds,
           load.failures(),
           cpu,

@@ -33,6 +33,11 @@ final class HttpJsonLoad implements LoadPhase {
   }
 
   @Override
+  public String protocol() {
+    return "http-json";
+  }
+
+  @Override
   public String unit() {
     return "points";
   }
@@ -75,12 +80,12 @@ final class HttpJsonLoad implements LoadPhase {
 
   private void drive(HttpClient client, int device) {
     String auth = "Bearer " + BenchDevices.httpToken(device);
-    // one fix per millisecond of fix time, starting a minute ago: unique and never in the future
-    long fixMillis = Instant.now().minusSeconds(60).toEpochMilli();
     double lat = 55.80 + device * 0.001;
     double lon = 37.60;
     StringBuilder body = new StringBuilder(batch * 120);
     while (running.get()) {
+      // a fix per millisecond ending 30 s ago: always inside the gateway's plausible time window
+      long fixMillis = System.currentTimeMillis() - 30_000 - batch;
       body.setLength(0);
       body.append('[');
       for (int i = 0; i < batch; i++) {

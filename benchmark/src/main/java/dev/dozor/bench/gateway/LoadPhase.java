@@ -7,6 +7,9 @@ interface LoadPhase {
   /** What is counted: points or records. */
   String unit();
 
+  /** The protocol's name in the gateway's counters, e.g. {@code egts}. */
+  String protocol();
+
   void start() throws Exception;
 
   /** Units acknowledged since start. */

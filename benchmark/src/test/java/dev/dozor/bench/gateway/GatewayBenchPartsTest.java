@@ -75,6 +75,8 @@ class GatewayBenchPartsTest {
             60_000,
             61_234,
             1_837_020,
+            1_837_020,
+            0,
             30,
             Map.of(),
             Map.of("gateway", 1.2),
@@ -89,6 +91,8 @@ class GatewayBenchPartsTest {
             30_000,
             12_000,
             360_000,
+            300_000,
+            60_000,
             30,
             Map.of("record status 155", 3L),
             Map.of(),
@@ -98,8 +102,13 @@ class GatewayBenchPartsTest {
         new GatewayBenchReport(
                 "2026-11-29", "2 cores", "bin/dozor bench gateway", List.of(http, egts), List.of())
             .markdown();
-    assertTrue(md.contains("**61,234 points/s** | 60,000 | yes"), md);
-    assertTrue(md.contains("**12,000 records/s** | 30,000 | no | {record status 155=3}"), md);
+    assertTrue(
+        md.contains("**61,234 points/s** | 1,837,020 points (61,234/s) | 0 | 60,000 | yes"), md);
+    assertTrue(
+        md.contains(
+            "**12,000 records/s** | 300,000 points (10,000/s) | 60,000 | 30,000 | no"
+                + " | {record status 155=3}"),
+        md);
     assertTrue(md.contains("| Jackson JSON | 30.0 % |"), md);
   }
 }

@@ -7,6 +7,7 @@ import dev.dozor.gateway.point.RawFixMapper;
 import dev.dozor.gateway.publish.TelemetryPublisher;
 import dev.dozor.gateway.registry.DeviceRegistry;
 import dev.dozor.gateway.stats.GatewayStats;
+import dev.dozor.gateway.stats.ThrottledLog;
 import dev.dozor.gateway.validation.ValidationConfig;
 import dev.dozor.protocol.FixSanity;
 import dev.dozor.protocol.RawFix;
@@ -47,6 +48,11 @@ public class FixIngestService {
   private final FixSanity sanity;
   private final Clock clock;
   private final Executor worker;
+
+  /** Repeated refusals of one device or terminal id are logged at most this often. */
+  static final java.time.Duration LOG_EVERY = java.time.Duration.ofMinutes(1);
+
+  private final ThrottledLog throttle;
   private final Set<String> warnedMissingProfiles = ConcurrentHashMap.newKeySet();
 
   @Inject
@@ -79,6 +85,7 @@ public class FixIngestService {
     this.sanity = sanity;
     this.clock = clock;
     this.worker = worker;
+    this.throttle = new ThrottledLog(LOG_EVERY);
   }
 
   /** The sanity checks with the limits the HTTP JSON endpoint validates against. */
@@ -102,7 +109,12 @@ public class FixIngestService {
       return new DeviceLookup.RegistryLoading(terminalId);
     }
     stats.unknownDevice(protocol);
-    LOG.infof("refused %s terminal %s: no device has this terminal id", protocol, terminalId);
+    long held = throttle.admit(protocol + " unknown " + terminalId);
+    if (held >= 0) {
+      LOG.infof(
+          "refused %s terminal %s: no device has this terminal id%s",
+          protocol, terminalId, ThrottledLog.suffix(held));
+    }
     return new DeviceLookup.Unknown(terminalId);
   }
 
@@ -135,9 +147,18 @@ public class FixIngestService {
     }
     if (dropped > 0) {
       stats.droppedFixes(protocol, dropped);
-      LOG.infof(
-          "dropped %d of %d %s fixes of device %s (vehicle %s); first: %s",
-          dropped, fixes.size(), protocol, device.id(), device.vehicleId(), firstProblem);
+      long held = throttle.admit("dropped " + device.id());
+      if (held >= 0) {
+        LOG.infof(
+            "dropped %d of %d %s fixes of device %s (vehicle %s); first: %s%s",
+            dropped,
+            fixes.size(),
+            protocol,
+            device.id(),
+            device.vehicleId(),
+            firstProblem,
+            ThrottledLog.suffix(held));
+      }
     }
     if (points.isEmpty()) {
       return done(new FixIngestResult.Accepted(0, dropped));

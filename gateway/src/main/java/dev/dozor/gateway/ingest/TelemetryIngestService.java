@@ -8,6 +8,7 @@ import dev.dozor.gateway.point.TelemetryPointRequest;
 import dev.dozor.gateway.publish.TelemetryPublisher;
 import dev.dozor.gateway.registry.DeviceRegistry;
 import dev.dozor.gateway.stats.GatewayStats;
+import dev.dozor.gateway.stats.ThrottledLog;
 import dev.dozor.gateway.validation.PointValidator;
 import dev.dozor.gateway.validation.PointViolation;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ public class TelemetryIngestService {
   private final PointValidator validator;
   private final TelemetryPublisher publisher;
   private final Clock clock;
+  private final ThrottledLog throttle = new ThrottledLog(FixIngestService.LOG_EVERY);
   private final GatewayStats stats;
 
   /** Without shared counters (tests). */
@@ -72,7 +74,12 @@ public class TelemetryIngestService {
       return done(new IngestResult.RegistryLoading());
     }
     if (device.isEmpty()) {
-      LOG.info("refused telemetry from unknown token: missing or unknown device token");
+      long held = throttle.admit("unknown token");
+      if (held >= 0) {
+        LOG.infof(
+            "refused telemetry from unknown token: missing or unknown device token%s",
+            ThrottledLog.suffix(held));
+      }
       stats.unknownDevice(DeviceRecord.HTTP_JSON);
       return done(new IngestResult.Unauthorized());
     }
@@ -96,9 +103,12 @@ public class TelemetryIngestService {
     Optional<PointViolation> violation = validator.firstViolation(points);
     if (violation.isPresent()) {
       PointViolation v = violation.get();
-      LOG.infof(
-          "refused telemetry from device %s: point %d %s: %s",
-          d.id(), v.index(), v.field(), v.message());
+      long held = throttle.admit("invalid " + d.id());
+      if (held >= 0) {
+        LOG.infof(
+            "refused telemetry from device %s: point %d %s: %s%s",
+            d.id(), v.index(), v.field(), v.message(), ThrottledLog.suffix(held));
+      }
       stats.malformed(DeviceRecord.HTTP_JSON);
       return done(new IngestResult.InvalidPoint(d.id(), v));
     }
