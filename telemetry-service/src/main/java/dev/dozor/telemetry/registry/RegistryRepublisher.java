@@ -18,15 +18,19 @@ public class RegistryRepublisher {
   private static final Logger LOG = Logger.getLogger(RegistryRepublisher.class);
 
   private final RegistryService registry;
+  private final RegistryPublisher publisher;
   private final TelemetryConfig config;
 
-  public RegistryRepublisher(RegistryService registry, TelemetryConfig config) {
+  public RegistryRepublisher(
+      RegistryService registry, RegistryPublisher publisher, TelemetryConfig config) {
     this.registry = registry;
+    this.publisher = publisher;
     this.config = config;
   }
 
   void onStart(@Observes StartupEvent event) {
     if (!config.registry().republishOnStart()) {
+      publisher.markRepublished();
       return;
     }
     VertxContextSupport.subscribe(
@@ -39,14 +43,18 @@ public class RegistryRepublisher {
                 .toMulti(),
         subscribe ->
             subscribe.with(
-                count ->
-                    LOG.infof(
-                        "registry re-published: %d device profiles, %d vehicles, %d devices",
-                        count.profiles(), count.vehicles(), count.devices()),
-                failure ->
-                    LOG.errorf(
-                        failure,
-                        "registry re-publication failed; the registry topic may be stale until"
-                            + " the next start")));
+                count -> {
+                  publisher.markRepublished();
+                  LOG.infof(
+                      "registry re-published: %d device profiles, %d vehicles, %d devices",
+                      count.profiles(), count.vehicles(), count.devices());
+                },
+                failure -> {
+                  publisher.markRepublished();
+                  LOG.errorf(
+                      failure,
+                      "registry re-publication failed; the registry topic may be stale until"
+                          + " the next start");
+                }));
   }
 }

@@ -261,7 +261,7 @@ public class RegistryService {
         .listAll()
         .chain(
             list ->
-                sendAll(list.stream().map(p -> publisher.profile(p.record())).toList())
+                sendAll(list.stream().map(p -> publisher.republishedProfile(p.record())).toList())
                     .replaceWith(list.size()))
         .chain(
             profileCount ->
@@ -275,9 +275,10 @@ public class RegistryService {
                             sendAll(
                                     Stream.concat(
                                             snapshot.vehicles().stream()
-                                                .map(v -> publisher.vehicle(toRecord(v))),
+                                                .map(
+                                                    v -> publisher.republishedVehicle(toRecord(v))),
                                             snapshot.devices().stream()
-                                                .map(d -> publisher.device(toRecord(d))))
+                                                .map(d -> publisher.republishedDevice(toRecord(d))))
                                         .toList())
                                 .replaceWith(
                                     new RepublishCount(
