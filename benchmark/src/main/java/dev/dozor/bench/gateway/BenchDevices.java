@@ -39,8 +39,13 @@ final class BenchDevices {
     return EGTS_TID_BASE + i;
   }
 
-  /** Publishes {@code http} HTTP JSON devices and {@code egts} EGTS terminals; waits for acks. */
-  static void register(String kafka, int http, int egts) throws Exception {
+  /** A 15-digit IMEI-like id per benchmark tracker. */
+  static String wialonImei(int i) {
+    return String.format("99%013d", i);
+  }
+
+  /** Publishes the benchmark's HTTP JSON devices, EGTS terminals and Wialon IPS trackers. */
+  static void register(String kafka, int http, int egts, int wialon) throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -68,6 +73,18 @@ final class BenchDevices {
                     DeviceRecord.EGTS,
                     null,
                     Long.toString(egtsTerminalId(i)),
+                    null)));
+      }
+      for (int i = 0; i < wialon; i++) {
+        acks.add(
+            send(
+                producer,
+                DeviceRecord.of(
+                    "bench-gw-wialon-" + i,
+                    "bench-gw-wialon-vehicle-" + i,
+                    DeviceRecord.WIALON_IPS,
+                    null,
+                    wialonImei(i),
                     null)));
       }
       for (Future<?> ack : acks) {

@@ -12,42 +12,24 @@ import dev.dozor.protocol.egts.EgtsSubrecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * EGTS terminals, one TCP connection and one thread each: authenticate with TERM_IDENTITY, then
  * send packets of TELEDATA records (POS_DATA + AD_SENSORS), {@code inFlight} packets at a time, and
  * count the records the gateway answered with EGTS_PC_OK in SR_RECORD_RESPONSE.
  */
-final class EgtsLoad implements LoadPhase {
-  private static final long THREAD_STACK_BYTES = 256 * 1024;
-
-  private final String host;
-  private final int port;
-  private final int terminals;
+final class EgtsLoad extends TcpDeviceLoad {
   private final int recordsPerPacket;
   private final int inFlight;
-  private final AtomicBoolean running = new AtomicBoolean(true);
-  private final LongAdder acked = new LongAdder();
-  private final LongAdder connected = new LongAdder();
-  private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-  private final List<Thread> threads = new ArrayList<>();
-  private final List<Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
 
   EgtsLoad(String host, int port, int terminals, int recordsPerPacket, int inFlight) {
-    this.host = host;
-    this.port = port;
-    this.terminals = terminals;
+    super(host, port, terminals);
     this.recordsPerPacket = recordsPerPacket;
     this.inFlight = inFlight;
   }
@@ -63,82 +45,12 @@ final class EgtsLoad implements LoadPhase {
   }
 
   @Override
-  public void start() throws InterruptedException {
-    for (int i = 0; i < terminals; i++) {
-      int terminal = i;
-      Thread t = new Thread(null, () -> drive(terminal), "bench-egts-" + i, THREAD_STACK_BYTES);
-      t.setDaemon(true);
-      threads.add(t);
-      t.start();
-    }
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (connected.sum() + failureCount() < terminals && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-  }
-
-  @Override
-  public long acknowledged() {
-    return acked.sum();
-  }
-
-  @Override
-  public Map<String, Long> failures() {
-    Map<String, Long> out = new TreeMap<>();
-    failures.forEach((k, v) -> out.put(k, v.sum()));
-    return out;
-  }
-
-  @Override
-  public void stop() throws InterruptedException {
-    running.set(false);
-    synchronized (sockets) {
-      for (Socket s : sockets) {
-        try {
-          s.close();
-        } catch (IOException e) {
-          // closing anyway
-        }
-      }
-    }
-    for (Thread t : threads) {
-      t.join(5_000);
-    }
-  }
-
-  private long failureCount() {
-    return failures.values().stream().mapToLong(LongAdder::sum).sum();
-  }
-
-  private void fail(String cause) {
-    failures.computeIfAbsent(cause, k -> new LongAdder()).increment();
-  }
-
-  private void drive(int terminal) {
-    try (Socket socket = new Socket()) {
-      sockets.add(socket);
-      socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(host, port), 10_000);
-      socket.setSoTimeout(30_000);
-      Terminal t = new Terminal(terminal, socket.getInputStream(), socket.getOutputStream());
-      if (!t.authenticate()) {
-        return;
-      }
-      connected.increment();
-      while (running.get()) {
-        t.sendAndAwait();
-      }
-    } catch (IOException e) {
-      if (running.get()) {
-        fail("connection: " + e.getClass().getSimpleName() + " " + e.getMessage());
-      }
-    } catch (EgtsDecodeException e) {
-      fail("undecodable answer: " + e.getMessage());
-    }
+  Conversation open(int index, Socket socket) throws IOException {
+    return new Terminal(index, socket.getInputStream(), socket.getOutputStream());
   }
 
   /** One terminal's protocol state: packet and record numbers, fix clock, receive buffer. */
-  private final class Terminal {
+  private final class Terminal implements Conversation {
     private final long terminalId;
     private final OutputStream out;
     private final EgtsStreamReader frames;
@@ -154,7 +66,8 @@ final class EgtsLoad implements LoadPhase {
       this.lat = 55.80 + (index % 500) * 0.0005;
     }
 
-    boolean authenticate() throws IOException, EgtsDecodeException {
+    @Override
+    public boolean login() throws IOException, EgtsDecodeException {
       out.write(
           EgtsDeviceEncoder.termIdentity(
               nextPacketId(), nextRecordNumber(), EgtsDeviceEncoder.identity(terminalId, null)));
@@ -176,7 +89,8 @@ final class EgtsLoad implements LoadPhase {
       }
     }
 
-    void sendAndAwait() throws IOException, EgtsDecodeException {
+    @Override
+    public void round() throws IOException, EgtsDecodeException {
       for (int i = 0; i < inFlight; i++) {
         List<RawFix> fixes = new ArrayList<>(recordsPerPacket);
         // a fix per second ending 20 s ago (EGTS times are whole seconds): always plausible
@@ -211,7 +125,7 @@ final class EgtsLoad implements LoadPhase {
         answered++;
         for (EgtsSubrecord.RecordResponse rr : p.recordResponses()) {
           if (rr.recordStatus() == EgtsResultCode.OK) {
-            acked.increment();
+            acked(1);
           } else {
             fail("record status " + rr.recordStatus());
           }

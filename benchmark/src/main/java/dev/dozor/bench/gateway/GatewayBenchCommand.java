@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
 public final class GatewayBenchCommand {
   static final double HTTP_TARGET_POINTS_PER_S = 60_000;
   static final double EGTS_TARGET_RECORDS_PER_S = 30_000;
+
+  /** The issue sets no goal for Wialon IPS; its rate is reported for comparison. */
+  static final double NO_GOAL = 0;
+
   private static final List<String> COMPONENTS = List.of("gateway", "kafka", "bench");
 
   private final GatewayBenchOptions o;
@@ -60,9 +64,11 @@ public final class GatewayBenchCommand {
 
   private void execute() throws Exception {
     say(
-        "registering %d HTTP devices and %d EGTS terminals on the registry topic",
-        o.httpConnections(), o.egtsConnections());
-    BenchDevices.register(o.kafka(), o.httpConnections(), o.egtsConnections());
+        "registering %d HTTP devices, %d EGTS terminals and %d Wialon IPS trackers on the"
+            + " registry topic",
+        o.httpConnections(), o.egtsConnections(), o.wialonConnections());
+    BenchDevices.register(
+        o.kafka(), o.httpConnections(), o.egtsConnections(), o.wialonConnections());
     BenchDevices.awaitKnown(o.gateway(), o.httpConnections(), Duration.ofSeconds(60));
     List<GatewayBenchReport.Phase> phases = new ArrayList<>();
     phases.add(
@@ -92,6 +98,18 @@ public final class GatewayBenchCommand {
                     o.egtsConnections(),
                     o.egtsRecordsPerPacket(),
                     o.egtsPacketsInFlight())));
+    phases.add(
+        measure(
+            "Wialon IPS",
+            String.format(
+                Locale.ROOT,
+                "%d TCP connections, 2.0 black boxes of %d messages, one at a time",
+                o.wialonConnections(),
+                o.wialonMessages()),
+            NO_GOAL,
+            () ->
+                new WialonLoad(
+                    o.egtsHost(), o.wialonPort(), o.wialonConnections(), o.wialonMessages())));
     GatewayBenchReport report =
         new GatewayBenchReport(
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -102,8 +120,14 @@ public final class GatewayBenchCommand {
     Path md = report.write(o.docsDir());
     for (GatewayBenchReport.Phase p : phases) {
       say(
-          "%s: %,.0f %s/s (goal %,.0f: %s)",
-          p.name(), p.rate(), p.unit(), p.target(), p.meetsTarget() ? "met" : "NOT met");
+          "%s: %,.0f %s/s (%s)",
+          p.name(),
+          p.rate(),
+          p.unit(),
+          p.target() <= 0
+              ? "no goal"
+              : String.format(
+                  Locale.ROOT, "goal %,.0f: %s", p.target(), p.meetsTarget() ? "met" : "NOT met"));
     }
     say("report written to %s and %s", md, md.resolveSibling("benchmarks-gateway.json"));
   }

@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param egtsConnections concurrent EGTS terminals (one TCP connection each)
  * @param egtsRecordsPerPacket TELEDATA records per EGTS packet
  * @param egtsPacketsInFlight packets a terminal sends before it waits for their answers
+ * @param wialonPort the gateway's Wialon IPS port
+ * @param wialonConnections concurrent Wialon IPS trackers
+ * @param wialonMessages messages per black box ({@code #B#})
  * @param profile record the gateway with JFR during each measured window
  */
 public record GatewayBenchOptions(
@@ -38,6 +41,9 @@ public record GatewayBenchOptions(
     int egtsConnections,
     int egtsRecordsPerPacket,
     int egtsPacketsInFlight,
+    int wialonPort,
+    int wialonConnections,
+    int wialonMessages,
     boolean profile) {
 
   public static final String USAGE =
@@ -50,6 +56,8 @@ public record GatewayBenchOptions(
         --egts-connections 1000     concurrent EGTS terminals, one TCP connection each
         --egts-records 10           TELEDATA records per EGTS packet
         --egts-in-flight 2          packets a terminal sends before waiting for answers
+        --wialon-connections 200    concurrent Wialon IPS 2.0 trackers (no goal in the issue)
+        --wialon-messages 10        messages per black box (#B#)
         --no-profile                do not record the gateway with JFR
       """;
 
@@ -67,6 +75,9 @@ public record GatewayBenchOptions(
     int egtsConnections = 1000;
     int egtsRecords = 10;
     int egtsInFlight = 2;
+    int wialonPort = 18039;
+    int wialonConnections = 200;
+    int wialonMessages = 10;
     boolean profile = true;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -99,6 +110,9 @@ public record GatewayBenchOptions(
           case "--egts-connections" -> egtsConnections = positive(a, v);
           case "--egts-records" -> egtsRecords = positive(a, v);
           case "--egts-in-flight" -> egtsInFlight = positive(a, v);
+          case "--wialon" -> wialonPort = Integer.parseInt(v.substring(v.lastIndexOf(':') + 1));
+          case "--wialon-connections" -> wialonConnections = positive(a, v);
+          case "--wialon-messages" -> wialonMessages = positive(a, v);
           default -> throw new UsageException("unknown option " + a + "\n" + USAGE);
         }
       } catch (RuntimeException e) {
@@ -122,6 +136,9 @@ public record GatewayBenchOptions(
         egtsConnections,
         egtsRecords,
         egtsInFlight,
+        wialonPort,
+        wialonConnections,
+        wialonMessages,
         profile);
   }
 

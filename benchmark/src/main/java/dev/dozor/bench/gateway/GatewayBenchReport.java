@@ -84,7 +84,7 @@ record GatewayBenchReport(
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %,d %s in %.0f s | **%,.0f %s/s** | %,d points (%,.0f/s) | %,d | %,.0f |"
+              "| %s | %s | %,d %s in %.0f s | **%,.0f %s/s** | %,d points (%,.0f/s) | %,d | %s |"
                   + " %s | %s |%n",
               p.name(),
               p.scenario(),
@@ -96,8 +96,8 @@ record GatewayBenchReport(
               p.published(),
               p.publishedRate(),
               p.dropped(),
-              p.target(),
-              p.meetsTarget() ? "yes" : "no",
+              p.target() <= 0 ? "—" : String.format(Locale.ROOT, "%,.0f", p.target()),
+              p.target() <= 0 ? "—" : p.meetsTarget() ? "yes" : "no",
               p.failures().isEmpty() ? "none" : p.failures().toString()));
     }
     b.append("\n## Where the time goes\n\n");

@@ -32,6 +32,7 @@ class GatewayBenchPartsTest {
     assertEquals(50, o.egtsConnections());
     assertEquals(100, o.httpBatch());
     assertEquals(false, o.profile());
+    assertEquals(200, o.wialonConnections());
     assertThrows(
         UsageException.class,
         () -> GatewayBenchOptions.parse(new String[] {"--egts-connections", "0"}));
