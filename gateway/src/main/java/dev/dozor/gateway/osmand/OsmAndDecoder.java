@@ -35,6 +35,9 @@ public final class OsmAndDecoder {
   /** A timestamp above this is in milliseconds, below in seconds. */
   static final long MILLIS_THRESHOLD = 1_000_000_000_000L;
 
+  /** 10^15 ms is the year 33658: anything larger is no time a tracker can mean. */
+  private static final BigDecimal LATEST_TIMESTAMP_MS = BigDecimal.valueOf(1_000_000_000_000_000L);
+
   private static final Pattern NUMBER =
       Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
   private static final DateTimeFormatter SPACED =
@@ -149,6 +152,13 @@ public final class OsmAndDecoder {
         BigDecimal n = new BigDecimal(v);
         if (n.signum() < 0) {
           throw new OsmAndFormatException(name, name + " must not be negative, got " + quote(v));
+        }
+        // bound before any rescaling: setScale on "1e99999999" or "1e-99999999" computes a power
+        // of ten with millions of digits (minutes of CPU per request); comparisons are cheap
+        if (n.compareTo(LATEST_TIMESTAMP_MS) > 0
+            || (n.signum() > 0 && n.compareTo(BigDecimal.ONE) < 0)) {
+          throw new OsmAndFormatException(
+              name, name + " is not a plausible Unix time, got " + quote(v));
         }
         BigDecimal millis =
             n.compareTo(BigDecimal.valueOf(MILLIS_THRESHOLD)) > 0 ? n : n.movePointRight(3);

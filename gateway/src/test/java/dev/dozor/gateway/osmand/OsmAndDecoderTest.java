@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dozor.protocol.RawFix;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +71,20 @@ class OsmAndDecoderTest {
   void secondsAndMillisecondsSplitAtTenToTheTwelfth() {
     assertEquals(Instant.ofEpochSecond(1_000_000_000_000L), fixTime("1000000000000"));
     assertEquals(Instant.ofEpochMilli(1_000_000_000_001L), fixTime("1000000000001"));
+  }
+
+  @Test
+  void hugeOrTinyExponentsAreRefusedNotComputed() {
+    // found by OsmAndDecoderFuzzTest: setScale on these ran for minutes per request; the timeout
+    // only turns a regression into a failure instead of a hung build
+    for (String t : new String[] {"1e99999999", "1e-99999999", "1000000000000001", "0.5"}) {
+      OsmAndFormatException e =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> assertThrows(OsmAndFormatException.class, () -> fixTime(t), "timestamp " + t));
+      assertTrue(e.getMessage().contains("timestamp"), e.getMessage());
+    }
+    assertEquals(Instant.EPOCH, fixTime("0"));
   }
 
   private static Instant fixTime(String timestamp) {
