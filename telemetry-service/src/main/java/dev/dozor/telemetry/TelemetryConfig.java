@@ -20,6 +20,9 @@ public interface TelemetryConfig {
   /** Registry topic projection. */
   Registry registry();
 
+  /** Geography import (districts, roads). */
+  Geo geo();
+
   /** Daily partitions of {@code telemetry.positions}. */
   interface Partitions {
     /** Days after today for which the partition job creates partitions in advance. */
@@ -58,5 +61,16 @@ public interface TelemetryConfig {
     /** Upper bound on the start-up re-publication before it is reported as failed. */
     @WithDefault("60s")
     Duration republishTimeout();
+  }
+
+  /** Geography import (districts, roads). */
+  interface Geo {
+    /** Longest road segment in metres (on the ellipsoid); longer ways are split evenly. */
+    @WithDefault("200")
+    double maxSegmentLength();
+
+    /** Features written per SQL statement during an import (bounds statement size). */
+    @WithDefault("500")
+    int chunkSize();
   }
 }
