@@ -36,6 +36,13 @@ public interface TelemetryConfig {
     /** How often the partition job runs (it also runs at start-up). */
     @WithDefault("1h")
     String every();
+
+    /**
+     * Retention: a daily partition is dropped once its whole day is more than this many days before
+     * today (UTC); 0 keeps everything. Rows are never deleted one by one.
+     */
+    @WithDefault("400")
+    int retentionDays();
   }
 
   /** Telemetry consumer. */

@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the daily partitions from {@code days-behind} days ago to {@code days-ahead} days ahead,
- * at start-up and then periodically, so the consumer rarely has to. Retention (dropping old
- * partitions) is a separate, later concern: this job never deletes anything.
+ * at start-up and then periodically, so the consumer rarely has to, and drops the partitions past
+ * {@code retention-days} (whole days; rows are never deleted one by one).
  */
 @ApplicationScoped
 public class PartitionJob {
@@ -33,6 +33,7 @@ public class PartitionJob {
     List<LocalDate> days = window();
     partitions.ensure(days).await().indefinitely();
     LOG.infof("positions partitions ready from %s to %s", days.get(0), days.get(days.size() - 1));
+    retention().await().indefinitely();
   }
 
   @Scheduled(
@@ -44,7 +45,22 @@ public class PartitionJob {
     return partitions
         .ensure(days)
         .onFailure()
-        .invoke(e -> LOG.errorf(e, "creating positions partitions %s failed", days));
+        .invoke(e -> LOG.errorf(e, "creating positions partitions %s failed", days))
+        .onFailure()
+        .recoverWithNull()
+        .chain(this::retention);
+  }
+
+  /** Drops the partitions past retention; a failure is logged and retried at the next run. */
+  Uni<Void> retention() {
+    int days = config.partitions().retentionDays();
+    return partitions
+        .dropExpired(LocalDate.now(Clock.systemUTC()), days)
+        .replaceWithVoid()
+        .onFailure()
+        .invoke(e -> LOG.errorf(e, "dropping positions partitions older than %d days failed", days))
+        .onFailure()
+        .recoverWithNull();
   }
 
   /** Days the job keeps ready, relative to today (UTC). */

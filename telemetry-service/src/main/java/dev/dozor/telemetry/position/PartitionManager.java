@@ -44,6 +44,46 @@ public class PartitionManager {
         .replaceWithVoid();
   }
 
+  /**
+   * Drops the daily partitions past retention ({@link PartitionNames#expired}): a whole day goes at
+   * once with {@code DROP TABLE}; rows are never deleted one by one.
+   *
+   * @return the names of the dropped partitions
+   */
+  public Uni<List<String>> dropExpired(LocalDate today, int retentionDays) {
+    return pool.query(
+            "SELECT c.relname FROM pg_inherits i"
+                + " JOIN pg_class c ON c.oid = i.inhrelid"
+                + " JOIN pg_class p ON p.oid = i.inhparent"
+                + " JOIN pg_namespace n ON n.oid = p.relnamespace"
+                + " WHERE n.nspname = 'telemetry' AND p.relname = 'positions'")
+        .execute()
+        .map(
+            rows -> {
+              List<String> names = new java.util.ArrayList<>();
+              rows.forEach(r -> names.add(r.getString(0)));
+              return PartitionNames.expired(names, today, retentionDays);
+            })
+        .call(
+            expired ->
+                expired.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    // names come from PartitionNames.expired: positions_ + 8 digits, safe to inline
+                    : pool.query(
+                            "DROP TABLE IF EXISTS "
+                                + String.join(
+                                    ", ", expired.stream().map(n -> "telemetry." + n).toList()))
+                        .execute()
+                        .invoke(
+                            r -> {
+                              forget();
+                              LOG.infof(
+                                  "retention: dropped %d positions partitions older than %d days:"
+                                      + " %s",
+                                  expired.size(), retentionDays, expired);
+                            }));
+  }
+
   /** Forgets the cache (e.g. after partitions were dropped by retention). */
   public void forget() {
     known.clear();

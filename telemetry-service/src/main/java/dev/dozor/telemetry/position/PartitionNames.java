@@ -2,8 +2,11 @@ package dev.dozor.telemetry.position;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Names and ranges of the daily partitions of {@code telemetry.positions}. */
 public final class PartitionNames {
@@ -14,6 +17,36 @@ public final class PartitionNames {
   /** {@code positions_YYYYMMDD} for a UTC day. */
   public static String of(LocalDate day) {
     return "positions_" + DAY.format(day);
+  }
+
+  /** The day of a partition named {@code positions_YYYYMMDD}, or empty for any other name. */
+  public static Optional<LocalDate> dayOf(String name) {
+    if (name == null || !name.matches("positions_\\d{8}")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(name.substring("positions_".length()), DAY));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The partitions past retention: those whose day is before {@code today - retentionDays}. With
+   * 400 days, on 2026-11-29 the partition of 2025-10-25 is kept and that of 2025-10-24 dropped.
+   * Names that are not daily partitions are never returned; 0 days keeps everything.
+   */
+  public static List<String> expired(Collection<String> names, LocalDate today, int retentionDays) {
+    if (retentionDays <= 0) {
+      return List.of();
+    }
+    LocalDate oldestKept = today.minusDays(retentionDays);
+    List<String> out = new ArrayList<>();
+    for (String name : names) {
+      dayOf(name).filter(d -> d.isBefore(oldestKept)).ifPresent(d -> out.add(name));
+    }
+    out.sort(null);
+    return out;
   }
 
   /** Days from {@code today - behind} to {@code today + ahead}, both included. */
