@@ -20,6 +20,7 @@ import dev.dozor.bench.stats.StepVerdict;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.simulator.fleet.Fleet;
 import dev.dozor.simulator.fleet.FleetConfig;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,11 +53,14 @@ public final class BenchCommand {
   private final BenchOptions o;
   private final List<String> notes = new ArrayList<>();
 
-  private BenchCommand(BenchOptions o) {
+  private final Progress progress;
+
+  private BenchCommand(BenchOptions o, Progress progress) {
     this.o = o;
+    this.progress = progress;
   }
 
-  public static int run(String[] args) {
+  public static int run(String[] args, PrintStream out) {
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);
@@ -68,7 +72,7 @@ public final class BenchCommand {
       return 2;
     }
     try {
-      new BenchCommand(options).execute();
+      new BenchCommand(options, new Progress(out, "bench")).execute();
       return 0;
     } catch (BenchException e) {
       System.err.println("bench: error: " + e.getMessage());
@@ -79,10 +83,6 @@ public final class BenchCommand {
     }
   }
 
-  private static void say(String format, Object... args) {
-    System.out.println("bench: " + String.format(Locale.ROOT, format, args));
-  }
-
   private void execute() throws Exception {
     Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String prefix =
@@ -90,7 +90,7 @@ public final class BenchCommand {
             + DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC).format(date)
             + "-";
     MachineInfo machine = MachineInfo.detect();
-    say("%s; run prefix %s", machine.summary(), prefix);
+    progress.say("%s; run prefix %s", machine.summary(), prefix);
     ProcessCost cost = new ProcessCost(o.stateDir());
     Map<String, ProcessCost.Reading> costStart = cost.sample();
     boolean developmentRun =
@@ -100,10 +100,11 @@ public final class BenchCommand {
     try (Postgis pg = new Postgis(o.jdbcUrl(), o.dbUser(), o.dbPassword());
         KafkaLagProbe lagProbe = new KafkaLagProbe(o.kafka())) {
       // 1. physical reference
-      say("COPY reference: %,d rows into a scratch partitioned positions table", o.copyRows());
+      progress.say(
+          "COPY reference: %,d rows into a scratch partitioned positions table", o.copyRows());
       CopyReference.Result copy =
           CopyReference.run(pg.connection(), copyRows(o.copyRows(), o.seed()), o.copyRows());
-      say(
+      progress.say(
           "COPY: %,d rows in %.1f s = %,.0f points/s",
           copy.rows(), copy.seconds(), copy.pointsPerS());
       if (!pg.tracksCommitTimestamps()) {
@@ -113,7 +114,7 @@ public final class BenchCommand {
       // 2. load and observers
       AckLedger ledger = new AckLedger(0);
       Duration backlog = backlogFor();
-      say(
+      progress.say(
           "registering %,d load vehicles and %d offenders (clock starts %s in the past)",
           o.vehicles(), o.offenders(), BenchOptions.format(backlog));
       Instant runStart = Instant.now();
@@ -157,7 +158,7 @@ public final class BenchCommand {
           }
           sustained = rate;
         }
-        say(
+        progress.say(
             "sustained: %s",
             sustained == null ? "none of the steps held" : fmt(sustained) + " points/s");
 
@@ -178,7 +179,7 @@ public final class BenchCommand {
           sleep(WARM_UP);
           Instant from = Instant.now();
           long acked0 = ledger.acknowledgedCount();
-          say(
+          progress.say(
               "latency phase at %.0f %% (%s points/s) for %s",
               f * 100, fmt(rate), BenchOptions.format(o.latencyDuration()));
           sampleFor(o.latencyDuration(), lagProbe, cost, null);
@@ -186,7 +187,7 @@ public final class BenchCommand {
           double acked = (ledger.acknowledgedCount() - acked0) / secondsBetween(from, to);
           windows.add(new Instant[] {from, to});
           rates.add(new double[] {f, rate, acked});
-          say("  acked %s points/s", fmt(acked));
+          progress.say("  acked %s points/s", fmt(acked));
         }
 
         // 5. stop, deliver what is buffered, drain
@@ -218,7 +219,7 @@ public final class BenchCommand {
                   pgLatency,
                   violation,
                   note));
-          say(
+          progress.say(
               "latency %s: PostGIS p50/p95/p99 %s/%s/%s ms (%d rows); violation %s/%s/%s ms (%d)",
               phases.get(i).name(),
               fmt(pgLatency.p50()),
@@ -244,7 +245,7 @@ public final class BenchCommand {
                       + " cannot go below 0",
                   stored.distinct() - acknowledged));
         }
-        say(
+        progress.say(
             "acknowledged %,d, stored %,d rows (%,d distinct): lost %,d, duplicated %,d",
             acknowledged, stored.rows(), stored.distinct(), lost, stored.duplicated());
 
@@ -271,7 +272,7 @@ public final class BenchCommand {
           }
         }
         String bottleneck = bottleneck(steps, topShares);
-        say("bottleneck: %s", bottleneck);
+        progress.say("bottleneck: %s", bottleneck);
 
         Double ratio = sustained == null ? null : sustained / copy.pointsPerS();
         Double p99Half = phases.isEmpty() ? null : phases.get(0).violationMs().p99();
@@ -336,7 +337,7 @@ public final class BenchCommand {
                 targets,
                 notes);
         Path md = ReportWriter.write(report, o.out());
-        say("wrote %s and benchmarks.json", md);
+        progress.say("wrote %s and benchmarks.json", md);
       }
     }
   }
@@ -395,7 +396,7 @@ public final class BenchCommand {
             verdict.held(),
             verdict.reasons(),
             shares);
-    say(
+    progress.say(
         "step %d/%d offered %s pts/s, generated %s, acked %s pts/s, lag telemetry %,d rules %,d"
             + " (slope %+.0f/%+.0f per s): %s",
         k,
@@ -433,7 +434,7 @@ public final class BenchCommand {
           sink.accept((System.nanoTime() - t0) / 1e9, lag);
         }
         if (now - lastPrint >= Duration.ofSeconds(10).toNanos()) {
-          say(
+          progress.say(
               "  … lag telemetry %,d rules %,d",
               lag.get(KafkaLagProbe.TELEMETRY_GROUP), lag.get(KafkaLagProbe.RULES_GROUP));
           lastPrint = now;
@@ -450,13 +451,13 @@ public final class BenchCommand {
     while (lag.values().stream().anyMatch(v -> v > atMost)) {
       if (System.nanoTime() > deadline) {
         notes.add("lag did not drain within " + DRAIN_MAX.toSeconds() + " s " + when + ": " + lag);
-        say("lag did not drain %s: %s", when, lag);
+        progress.say("lag did not drain %s: %s", when, lag);
         return;
       }
       sleep(Duration.ofSeconds(1));
       lag = lagProbe.lag();
     }
-    say("drained %s: lag %s", when, lag);
+    progress.say("drained %s: lag %s", when, lag);
   }
 
   /** Board OPENED receipt − ack of the fix that opened it, for fixes acknowledged in [from, to). */
@@ -510,7 +511,7 @@ public final class BenchCommand {
               GroundTruth.SPD_001, 0, 0, 0, 0, null, null, "nothing expected or raised"));
     }
     for (AccuracyScore a : byReg.values()) {
-      say(
+      progress.say(
           "accuracy %s: expected %d, recalled %d, raised %d, true positives %d -> precision %s,"
               + " recall %s %s",
           a.regulationId(),

@@ -25,9 +25,9 @@ public final class BenchMain {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     int code =
         switch (args[0]) {
-          case "bench" -> BenchCommand.run(rest);
+          case "bench" -> BenchCommand.run(rest, System.out);
           case "drill" -> DrillCommand.run(rest);
-          case "gateway-bench" -> GatewayBenchCommand.run(rest);
+          case "gateway-bench" -> GatewayBenchCommand.run(rest, System.out);
           default -> {
             usage();
             yield 2;

@@ -2,8 +2,10 @@ package dev.dozor.bench.gateway;
 
 import dev.dozor.bench.BenchException;
 import dev.dozor.bench.BenchOptions.UsageException;
+import dev.dozor.bench.Progress;
 import dev.dozor.bench.proc.MachineInfo;
 import dev.dozor.bench.proc.ProcessCost;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,13 +38,16 @@ public final class GatewayBenchCommand {
   private final GatewayStatsProbe counters;
   private final List<String> notes = new ArrayList<>();
 
-  private GatewayBenchCommand(GatewayBenchOptions o) {
+  private final Progress progress;
+
+  private GatewayBenchCommand(GatewayBenchOptions o, Progress progress) {
     this.o = o;
+    this.progress = progress;
     this.cost = new ProcessCost(o.stateDir());
     this.counters = new GatewayStatsProbe(o.gateway());
   }
 
-  public static int run(String[] args) {
+  public static int run(String[] args, PrintStream out) {
     GatewayBenchOptions options;
     try {
       options = GatewayBenchOptions.parse(args);
@@ -51,7 +56,7 @@ public final class GatewayBenchCommand {
       return 2;
     }
     try {
-      new GatewayBenchCommand(options).execute();
+      new GatewayBenchCommand(options, new Progress(out, "bench")).execute();
       return 0;
     } catch (BenchException e) {
       System.err.println("error: " + e.getMessage());
@@ -63,7 +68,7 @@ public final class GatewayBenchCommand {
   }
 
   private void execute() throws Exception {
-    say(
+    progress.say(
         "registering %d HTTP devices, %d EGTS terminals and %d Wialon IPS trackers on the"
             + " registry topic",
         o.httpConnections(), o.egtsConnections(), o.wialonConnections());
@@ -119,7 +124,7 @@ public final class GatewayBenchCommand {
             notes);
     Path md = report.write(o.docsDir());
     for (GatewayBenchReport.Phase p : phases) {
-      say(
+      progress.say(
           "%s: %,.0f %s/s (%s)",
           p.name(),
           p.rate(),
@@ -129,16 +134,16 @@ public final class GatewayBenchCommand {
               : String.format(
                   Locale.ROOT, "goal %,.0f: %s", p.target(), p.meetsTarget() ? "met" : "NOT met"));
     }
-    say("report written to %s and %s", md, md.resolveSibling("benchmarks-gateway.json"));
+    progress.say("report written to %s and %s", md, md.resolveSibling("benchmarks-gateway.json"));
   }
 
   private GatewayBenchReport.Phase measure(
       String name, String scenario, double target, Supplier<LoadPhase> factory) throws Exception {
-    say("%s: starting %s", name, scenario);
+    progress.say("%s: starting %s", name, scenario);
     LoadPhase load = factory.get();
     load.start();
     try {
-      say("%s: warming up for %d s", name, o.warmUp().toSeconds());
+      progress.say("%s: warming up for %d s", name, o.warmUp().toSeconds());
       Thread.sleep(o.warmUp().toMillis());
       JfrProfile profile = null;
       if (o.profile()) {
@@ -160,7 +165,7 @@ public final class GatewayBenchCommand {
       while (System.nanoTime() < end) {
         Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
         double soFar = (System.nanoTime() - t0) / 1e9;
-        say(
+        progress.say(
             "%s: %,.0f %s/s so far (%.0f of %d s)",
             name,
             (load.acknowledged() - ackedBefore) / soFar,
@@ -204,9 +209,5 @@ public final class GatewayBenchCommand {
 
   private static String slug(String name) {
     return "gateway-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-  }
-
-  private static void say(String format, Object... args) {
-    System.out.println("bench: " + String.format(Locale.ROOT, format, args));
   }
 }
