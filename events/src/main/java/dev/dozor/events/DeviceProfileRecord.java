@@ -11,7 +11,7 @@ import java.util.List;
  * @param mappings at most one per channel; inputs no mapping names stay raw attributes
  */
 public record DeviceProfileRecord(
-    int schemaVersion, String id, String name, List<ChannelMapping> mappings) {
+    int schemaVersion, String id, String name, List<ChannelMapping> mappings) implements Versioned {
 
   public DeviceProfileRecord {
     mappings = mappings == null ? List.of() : List.copyOf(mappings);

@@ -19,7 +19,8 @@ public record DeviceRecord(
     String protocol,
     String tokenSha256,
     String terminalId,
-    String profileId) {
+    String profileId)
+    implements Versioned {
 
   public static final String HTTP_JSON = "http-json";
   public static final String OSMAND = "osmand";

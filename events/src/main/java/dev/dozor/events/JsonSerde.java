@@ -86,24 +86,12 @@ public final class JsonSerde {
     private SchemaCheck() {}
 
     static void requireKnownVersion(Object value) {
-      int version;
-      int current;
-      if (value instanceof TelemetryPoint p) {
-        version = p.schemaVersion();
-        current = SchemaVersions.TELEMETRY_POINT;
-      } else if (value instanceof ViolationEvent v) {
-        version = v.schemaVersion();
-        current = SchemaVersions.VIOLATION_EVENT;
-      } else if (value instanceof VehicleRecord v) {
-        version = v.schemaVersion();
-        current = SchemaVersions.VEHICLE;
-      } else if (value instanceof DeviceRecord d) {
-        version = d.schemaVersion();
-        current = SchemaVersions.DEVICE;
-      } else if (value instanceof DeviceProfileRecord d) {
-        version = d.schemaVersion();
-        current = SchemaVersions.DEVICE_PROFILE;
-      } else {
+      if (!(value instanceof Versioned message)) {
+        return;
+      }
+      int version = message.schemaVersion();
+      int current = SchemaVersions.current(value.getClass());
+      if (current == 0) {
         return;
       }
       if (version < 1 || version > current) {

@@ -34,7 +34,8 @@ public record TelemetryPoint(
     Double headingDeg,
     Double odometerKm,
     Equipment equipment,
-    Map<String, String> attributes) {
+    Map<String, String> attributes)
+    implements Versioned {
 
   public TelemetryPoint {
     Objects.requireNonNull(vehicleId, "vehicleId");

@@ -10,7 +10,9 @@ public final class Topics {
 
   /**
    * Fleet registry, compacted, keyed by {@link RegistryKeys}. Values: {@link VehicleRecord}, {@link
-   * DeviceRecord}; a null value (tombstone) deletes the entity.
+   * DeviceRecord}, {@link DeviceProfileRecord}, {@link ContractorRecord}, {@link OkrugRecord},
+   * {@link DistrictRecord}, {@link ZoneRecord}, {@link RoadSegmentRecord}, {@link
+   * AssignmentRecord}, {@link WeatherEventRecord}; a null value (tombstone) deletes the entity.
    */
   public static final String REGISTRY = "dozor.registry.v1";
 
@@ -21,7 +23,7 @@ public final class Topics {
 
   public static final int VIOLATIONS_PARTITIONS = 6;
 
-  /** Segment passes, keyed by segment id (reserved; produced once coverage matching exists). */
+  /** Segment passes, keyed by segment id. Value: {@link SegmentPass}. */
   public static final String COVERAGE = "dozor.coverage.v1";
 
   public static final int COVERAGE_PARTITIONS = 6;

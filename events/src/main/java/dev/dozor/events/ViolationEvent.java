@@ -40,7 +40,8 @@ public record ViolationEvent(
     Instant eventTime,
     Map<String, Double> parameters,
     Map<String, Double> measurements,
-    List<EvidencePoint> evidence) {
+    List<EvidencePoint> evidence)
+    implements Versioned {
 
   public ViolationEvent {
     Objects.requireNonNull(violationId, "violationId");
