@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dozor.telemetry.TelemetryConfig;
 import dev.dozor.telemetry.common.ApiException;
+import dev.dozor.telemetry.registry.RegistryPublisher;
+import dev.dozor.telemetry.zone.ZoneRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -15,19 +17,29 @@ import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
- * Imports okrugs, districts and roads from GeoJSON. The whole file is validated first; then it is
- * written in one transaction, chunk by chunk, as idempotent upserts.
+ * Imports okrugs, districts, roads and zones from GeoJSON. The whole file is validated first; then
+ * it is written in one transaction, chunk by chunk, as idempotent upserts, and what was written is
+ * published to the registry topic once committed.
  */
 @ApplicationScoped
 public class GeoImportService {
   private static final Logger LOG = Logger.getLogger(GeoImportService.class);
 
   private final GeoRepository repository;
+  private final ZoneRepository zones;
+  private final RegistryPublisher publisher;
   private final TelemetryConfig config;
   private final ObjectMapper mapper;
 
-  public GeoImportService(GeoRepository repository, TelemetryConfig config, ObjectMapper mapper) {
+  public GeoImportService(
+      GeoRepository repository,
+      ZoneRepository zones,
+      RegistryPublisher publisher,
+      TelemetryConfig config,
+      ObjectMapper mapper) {
     this.repository = repository;
+    this.zones = zones;
+    this.publisher = publisher;
     this.config = config;
     this.mapper = mapper;
   }
@@ -36,8 +48,10 @@ public class GeoImportService {
   public Uni<GeoDtos.ImportResult> importOkrugs(String body) {
     long t0 = System.nanoTime();
     List<GeoInputs.Okrug> okrugs = GeoJsonReader.okrugs(parse(body));
+    List<String> ids = okrugs.stream().map(GeoInputs.Okrug::id).toList();
     return inChunks(okrugs, repository::upsertOkrugs)
         .map(counts -> sum(counts))
+        .call(() -> repository.okrugRecords(ids).chain(publisher::okrugs))
         .map(n -> logged(t0, new GeoDtos.ImportResult("okrugs", okrugs.size(), n, null, null)));
   }
 
@@ -45,8 +59,10 @@ public class GeoImportService {
   public Uni<GeoDtos.ImportResult> importDistricts(String body) {
     long t0 = System.nanoTime();
     List<GeoInputs.District> districts = GeoJsonReader.districts(parse(body));
+    List<String> ids = districts.stream().map(GeoInputs.District::id).toList();
     return inChunks(districts, repository::upsertDistricts)
         .map(counts -> sum(counts))
+        .call(() -> repository.districtRecords(ids).chain(publisher::districts))
         .map(
             n ->
                 logged(t0, new GeoDtos.ImportResult("districts", districts.size(), n, null, null)));
@@ -57,7 +73,17 @@ public class GeoImportService {
     long t0 = System.nanoTime();
     List<GeoInputs.Road> roads = GeoJsonReader.roads(parse(body));
     double max = config.geo().maxSegmentLength();
+    List<String> wayIds = roads.stream().map(GeoInputs.Road::wayId).toList();
     return inChunks(roads, (conn, chunk) -> repository.replaceRoads(conn, chunk, max))
+        .call(
+            counts ->
+                repository
+                    .segmentRecords(wayIds)
+                    .chain(
+                        segments ->
+                            publisher.segments(
+                                segments,
+                                counts.stream().flatMap(c -> c.removedIds().stream()).toList())))
         .map(
             counts -> {
               long segments = 0;
@@ -70,6 +96,29 @@ public class GeoImportService {
                   t0,
                   new GeoDtos.ImportResult("roads", roads.size(), roads.size(), segments, without));
             });
+  }
+
+  /**
+   * Imports zones (properties id, name, kind, optional district); refuses the whole file when one
+   * geometry is invalid (e.g. self-intersecting), naming the feature.
+   */
+  public Uni<GeoDtos.ImportResult> importZones(String body) {
+    long t0 = System.nanoTime();
+    List<GeoInputs.Zone> parsed = GeoJsonReader.zones(parse(body));
+    return zones
+        .upsert(parsed, ZoneRepository.Fields.IMPORT)
+        .call(stored -> publisher.zones(stored.stream().map(z -> z.record()).toList()))
+        .map(
+            stored ->
+                logged(
+                    t0,
+                    new GeoDtos.ImportResult(
+                        "zones",
+                        parsed.size(),
+                        stored.size(),
+                        null,
+                        null,
+                        stored.stream().filter(z -> z.created()).count())));
   }
 
   private JsonNode parse(String body) {

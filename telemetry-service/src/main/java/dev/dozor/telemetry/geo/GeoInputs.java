@@ -14,4 +14,7 @@ public final class GeoInputs {
   /** A road way (OSM way); {@code geometry} is a LineString. */
   public record Road(
       String wayId, String name, String category, Integer maxspeedKmh, String geometry) {}
+
+  /** A zone; {@code districtId} may be null; {@code geometry} is a Polygon or MultiPolygon. */
+  public record Zone(String id, String name, String kind, String districtId, String geometry) {}
 }

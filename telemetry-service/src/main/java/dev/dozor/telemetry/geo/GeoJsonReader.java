@@ -1,7 +1,9 @@
 package dev.dozor.telemetry.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dozor.events.ZoneRecord;
 import dev.dozor.telemetry.common.ApiException;
+import dev.dozor.telemetry.registry.RegistryValidation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -144,12 +146,62 @@ public final class GeoJsonReader {
     }
   }
 
+  /**
+   * Zones: properties id (or the feature's {@code id}), name, kind (one of {@link
+   * ZoneRecord#KINDS}), optional district (OKTMO); Polygon or MultiPolygon.
+   */
+  public static List<GeoInputs.Zone> zones(JsonNode root) {
+    List<JsonNode> features = features(root);
+    List<GeoInputs.Zone> out = new ArrayList<>(features.size());
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < features.size(); i++) {
+      JsonNode f = features.get(i);
+      String id = optional(f, "id");
+      if (id == null) {
+        JsonNode fid = f.get("id");
+        id = fid == null || fid.isNull() || fid.asText().isBlank() ? null : fid.asText().trim();
+      }
+      if (id == null) {
+        throw ApiException.invalid(prop(i, "id"), "feature " + i + " has no id");
+      }
+      RegistryValidation.requireId(prop(i, "id"), id);
+      unique(seen, id, i, "id");
+      String name = required(f, i, "name");
+      RegistryValidation.optionalText(prop(i, "name"), name);
+      String kind = required(f, i, "kind");
+      if (!ZoneRecord.KINDS.contains(kind)) {
+        throw ApiException.invalid(
+            prop(i, "kind"), "kind must be one of " + ZoneRecord.KINDS + ", was '" + kind + "'");
+      }
+      String district = optional(f, "district");
+      RegistryValidation.optionalId(prop(i, "district"), district);
+      out.add(new GeoInputs.Zone(id, name, kind, district, geometry(f, i, AREAS)));
+    }
+    return out;
+  }
+
+  /**
+   * Checks a Polygon or MultiPolygon (type, rings of at least 4 positions, lon/lat ranges); returns
+   * it as GeoJSON text. Validity (self-intersection) is PostGIS' job.
+   *
+   * @param field the request field, for the 400 (e.g. {@code geometry})
+   */
+  public static String area(JsonNode g, String field) {
+    return geometry(g, field, field + " is required (a GeoJSON Polygon or MultiPolygon)", AREAS);
+  }
+
   /** Checks type and coordinates; returns the geometry as GeoJSON text. */
   private static String geometry(JsonNode feature, int i, Set<String> allowed) {
-    String field = "features[" + i + "].geometry";
-    JsonNode g = feature.get("geometry");
+    return geometry(
+        feature.get("geometry"),
+        "features[" + i + "].geometry",
+        "feature " + i + " has no geometry",
+        allowed);
+  }
+
+  private static String geometry(JsonNode g, String field, String missing, Set<String> allowed) {
     if (g == null || g.isNull() || !g.isObject()) {
-      throw ApiException.invalid(field, "feature " + i + " has no geometry");
+      throw ApiException.invalid(field, missing);
     }
     String type = g.path("type").asText();
     if (!allowed.contains(type)) {
@@ -160,7 +212,7 @@ public final class GeoJsonReader {
     JsonNode c = g.get("coordinates");
     String cf = field + ".coordinates";
     if (c == null || !c.isArray() || c.isEmpty()) {
-      throw ApiException.invalid(cf, "feature " + i + " has empty coordinates");
+      throw ApiException.invalid(cf, field + " has empty coordinates");
     }
     switch (type) {
       case "LineString" -> line(c, 2, cf, "");

@@ -1,5 +1,11 @@
 package dev.dozor.telemetry.geo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dozor.events.DistrictRecord;
+import dev.dozor.events.OkrugRecord;
+import dev.dozor.events.RoadSegmentRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -8,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Geography in PostGIS with the reactive PG client. Geometry work happens in SQL: GeoJSON is
@@ -44,7 +51,8 @@ public class GeoRepository {
       """
           .formatted(AREA);
 
-  static final String DELETE_WAYS = "DELETE FROM telemetry.road_segments WHERE way_id = ANY($1)";
+  static final String DELETE_WAYS =
+      "DELETE FROM telemetry.road_segments WHERE way_id = ANY($1) RETURNING id";
 
   /**
    * Splits each way into n = ceil(geodesic length / max) pieces of equal length. Fractions are
@@ -54,25 +62,26 @@ public class GeoRepository {
   static final String INSERT_SEGMENTS =
       """
       WITH way AS (
-        SELECT way_id, name, category, maxspeed, geom,
+        SELECT way_id, name, category, priority, maxspeed, geom,
                greatest(1, ceil(ST_Length(geom::geography) / $6))::int AS n,
                (CASE WHEN ST_Y(ST_Centroid(geom)) >= 0 THEN 32600 ELSE 32700 END)
                  + least(60, floor((ST_X(ST_Centroid(geom)) + 180) / 6)::int + 1) AS utm
-        FROM (SELECT way_id, name, category, maxspeed,
+        FROM (SELECT way_id, name, category, priority, maxspeed,
                      ST_SetSRID(ST_GeomFromGeoJSON(g), 4326) AS geom
-              FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[])
-                   AS u(way_id, name, category, maxspeed, g)) parsed
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $7::int[])
+                   AS u(way_id, name, category, maxspeed, g, priority)) parsed
       ), seg AS (
-        SELECT w.way_id, w.name, w.category, w.maxspeed, s.i AS seq,
+        SELECT w.way_id, w.name, w.category, w.priority, w.maxspeed, s.i AS seq,
                ST_Transform(
                  ST_LineSubstring(ST_Transform(w.geom, w.utm), s.i::float8 / w.n,
                                   (s.i + 1)::float8 / w.n), 4326) AS geom
         FROM way w CROSS JOIN LATERAL generate_series(0, w.n - 1) AS s(i)
       ), ins AS (
         INSERT INTO telemetry.road_segments
-          (id, way_id, seq, name, category, maxspeed_kmh, district_id, length_m, geom, imported_at)
+          (id, way_id, seq, name, category, priority, maxspeed_kmh, district_id, length_m, geom,
+           imported_at)
         SELECT seg.way_id || '-' || seg.seq, seg.way_id, seg.seq, seg.name, seg.category,
-               seg.maxspeed, d.id, ST_Length(seg.geom::geography), seg.geom, now()
+               seg.priority, seg.maxspeed, d.id, ST_Length(seg.geom::geography), seg.geom, now()
         FROM seg
         LEFT JOIN LATERAL (
           SELECT id FROM telemetry.districts
@@ -80,22 +89,30 @@ public class GeoRepository {
           ORDER BY id LIMIT 1) d ON true
         ON CONFLICT (id) DO UPDATE SET
           way_id = excluded.way_id, seq = excluded.seq, name = excluded.name,
-          category = excluded.category, maxspeed_kmh = excluded.maxspeed_kmh,
+          category = excluded.category, priority = excluded.priority,
+          maxspeed_kmh = excluded.maxspeed_kmh,
           district_id = excluded.district_id, length_m = excluded.length_m,
           geom = excluded.geom, imported_at = excluded.imported_at
-        RETURNING district_id
+        RETURNING id, district_id
       )
-      SELECT count(*) AS segments, count(*) FILTER (WHERE district_id IS NULL) AS without_district
+      SELECT count(*) AS segments, count(*) FILTER (WHERE district_id IS NULL) AS without_district,
+             coalesce(array_agg(id), '{}') AS ids
       FROM ins
       """;
 
   static final String DISTRICT_COLUMNS =
       "id, name, okrug_abbrev, okato, oktmo, ST_Area(geom::geography) / 1e6 AS area_km2";
 
-  private final Pool pool;
+  static final String SEGMENT_COLUMNS =
+      "id, way_id, seq, name, category, priority, maxspeed_kmh, district_id, length_m,"
+          + " ST_AsGeoJSON(geom) AS geometry";
 
-  public GeoRepository(Pool pool) {
+  private final Pool pool;
+  private final ObjectMapper mapper;
+
+  public GeoRepository(Pool pool, ObjectMapper mapper) {
     this.pool = pool;
+    this.mapper = mapper;
   }
 
   /** Upserts okrugs; returns rows written. */
@@ -135,8 +152,13 @@ public class GeoRepository {
     return conn.preparedQuery(UPSERT_DISTRICTS).execute(args).map(rows -> rows.rowCount());
   }
 
-  /** Segment counts written by one road chunk. */
-  public record SegmentCounts(long segments, long withoutDistrict) {}
+  /**
+   * What one road chunk wrote.
+   *
+   * @param removedIds segments of these ways that existed before and are gone now (a way that got
+   *     shorter): they need tombstones on the registry topic
+   */
+  public record SegmentCounts(long segments, long withoutDistrict, List<String> removedIds) {}
 
   /** Replaces the segments of these ways (old segments first deleted), split at {@code maxM}. */
   public Uni<SegmentCounts> replaceRoads(
@@ -147,6 +169,7 @@ public class GeoRepository {
     String[] category = new String[n];
     Integer[] maxspeed = new Integer[n];
     String[] geometry = new String[n];
+    Integer[] priority = new Integer[n];
     for (int k = 0; k < n; k++) {
       GeoInputs.Road r = roads.get(k);
       way[k] = r.wayId();
@@ -154,18 +177,30 @@ public class GeoRepository {
       category[k] = r.category();
       maxspeed[k] = r.maxspeedKmh();
       geometry[k] = r.geometry();
+      priority[k] = RoadPriority.of(r.category());
     }
     Tuple args = Tuple.tuple();
     args.addValue(way).addValue(name).addValue(category).addValue(maxspeed).addValue(geometry);
-    args.addValue(maxM);
+    args.addValue(maxM).addValue(priority);
     return conn.preparedQuery(DELETE_WAYS)
         .execute(Tuple.of(way))
-        .chain(() -> conn.preparedQuery(INSERT_SEGMENTS).execute(args))
-        .map(
-            rows -> {
-              Row row = rows.iterator().next();
-              return new SegmentCounts(row.getLong("segments"), row.getLong("without_district"));
-            });
+        .chain(
+            deleted ->
+                conn.preparedQuery(INSERT_SEGMENTS)
+                    .execute(args)
+                    .map(
+                        rows -> {
+                          Row row = rows.iterator().next();
+                          Set<String> written = Set.of(row.getArrayOfStrings("ids"));
+                          List<String> removed = new ArrayList<>();
+                          for (Row d : deleted) {
+                            if (!written.contains(d.getString("id"))) {
+                              removed.add(d.getString("id"));
+                            }
+                          }
+                          return new SegmentCounts(
+                              row.getLong("segments"), row.getLong("without_district"), removed);
+                        }));
   }
 
   /** All districts without geometry, by okrug then name. */
@@ -203,34 +238,113 @@ public class GeoRepository {
   /** Road segments, of one district or (districtId null) all, by way and seq. */
   public Uni<List<SegmentRow>> segments(String districtId) {
     String sql =
-        """
-        SELECT id, way_id, seq, name, category, maxspeed_kmh, district_id, length_m,
-               ST_AsGeoJSON(geom) AS geometry
-        FROM telemetry.road_segments
-        WHERE $1::text IS NULL OR district_id = $1
-        ORDER BY way_id, seq
-        """;
+        "SELECT "
+            + SEGMENT_COLUMNS
+            + " FROM telemetry.road_segments WHERE $1::text IS NULL OR district_id = $1"
+            + " ORDER BY way_id, seq";
     return pool.preparedQuery(sql)
         .execute(Tuple.of(districtId))
         .map(
             rows -> {
               List<SegmentRow> list = new ArrayList<>(rows.size());
               for (Row r : rows) {
-                list.add(
-                    new SegmentRow(
-                        new GeoDtos.SegmentProperties(
-                            r.getString("id"),
-                            r.getString("way_id"),
-                            r.getInteger("seq"),
-                            r.getString("name"),
-                            r.getString("category"),
-                            r.getInteger("maxspeed_kmh"),
-                            r.getString("district_id"),
-                            r.getDouble("length_m")),
-                        r.getString("geometry")));
+                list.add(new SegmentRow(segmentProperties(r), r.getString("geometry")));
               }
               return list;
             });
+  }
+
+  /** Road segments as registry records: of these ways, or (wayIds null) all. */
+  public Uni<List<RoadSegmentRecord>> segmentRecords(List<String> wayIds) {
+    String sql =
+        "SELECT "
+            + SEGMENT_COLUMNS
+            + " FROM telemetry.road_segments WHERE $1::text[] IS NULL OR way_id = ANY($1)"
+            + " ORDER BY way_id, seq";
+    return pool.preparedQuery(sql)
+        .execute(Tuple.of(wayIds == null ? null : wayIds.toArray(String[]::new)))
+        .map(
+            rows -> {
+              List<RoadSegmentRecord> list = new ArrayList<>(rows.size());
+              for (Row r : rows) {
+                GeoDtos.SegmentProperties p = segmentProperties(r);
+                list.add(
+                    RoadSegmentRecord.of(
+                        p.id(),
+                        p.wayId(),
+                        p.name(),
+                        p.category(),
+                        p.priority(),
+                        p.maxspeedKmh(),
+                        p.districtId(),
+                        p.lengthM(),
+                        json(r.getString("geometry"))));
+              }
+              return list;
+            });
+  }
+
+  /** Okrugs as registry records (geometry as stored): these, or (ids null) all. */
+  public Uni<List<OkrugRecord>> okrugRecords(List<String> ids) {
+    return pool.preparedQuery(
+            "SELECT id, name, abbrev, ST_AsGeoJSON(geom) AS geometry FROM telemetry.okrugs"
+                + " WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id")
+        .execute(Tuple.of(ids == null ? null : ids.toArray(String[]::new)))
+        .map(
+            rows -> {
+              List<OkrugRecord> list = new ArrayList<>(rows.size());
+              for (Row r : rows) {
+                list.add(
+                    OkrugRecord.of(
+                        r.getString("id"),
+                        r.getString("name"),
+                        r.getString("abbrev"),
+                        json(r.getString("geometry"))));
+              }
+              return list;
+            });
+  }
+
+  /** Districts as registry records: these, or (ids null) all. */
+  public Uni<List<DistrictRecord>> districtRecords(List<String> ids) {
+    return pool.preparedQuery(
+            "SELECT id, name, okrug_abbrev, ST_AsGeoJSON(geom) AS geometry"
+                + " FROM telemetry.districts WHERE $1::text[] IS NULL OR id = ANY($1) ORDER BY id")
+        .execute(Tuple.of(ids == null ? null : ids.toArray(String[]::new)))
+        .map(
+            rows -> {
+              List<DistrictRecord> list = new ArrayList<>(rows.size());
+              for (Row r : rows) {
+                list.add(
+                    DistrictRecord.of(
+                        r.getString("id"),
+                        r.getString("name"),
+                        r.getString("okrug_abbrev"),
+                        json(r.getString("geometry"))));
+              }
+              return list;
+            });
+  }
+
+  private static GeoDtos.SegmentProperties segmentProperties(Row r) {
+    return new GeoDtos.SegmentProperties(
+        r.getString("id"),
+        r.getString("way_id"),
+        r.getInteger("seq"),
+        r.getString("name"),
+        r.getString("category"),
+        r.getInteger("priority"),
+        r.getInteger("maxspeed_kmh"),
+        r.getString("district_id"),
+        r.getDouble("length_m"));
+  }
+
+  private JsonNode json(String geometry) {
+    try {
+      return mapper.readTree(geometry);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("PostGIS returned invalid GeoJSON", e);
+    }
   }
 
   /** One segment: properties and geometry (GeoJSON text). */

@@ -11,7 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Geography: GeoJSON imports and read-back of districts and road segments. */
+/**
+ * Geography: GeoJSON imports (okrugs, districts, roads, zones) and read-back of districts and road
+ * segments.
+ */
 @Path("/api/v1/geo")
 public class GeoResource {
   private static final String GEO_JSON = "application/geo+json";
@@ -46,6 +49,14 @@ public class GeoResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<GeoDtos.ImportResult> importRoads(String body) {
     return imports.importRoads(body);
+  }
+
+  @POST
+  @Path("/zones")
+  @Consumes({MediaType.APPLICATION_JSON, GEO_JSON})
+  @Produces(MediaType.APPLICATION_JSON)
+  public Uni<GeoDtos.ImportResult> importZones(String body) {
+    return imports.importZones(body);
   }
 
   @GET

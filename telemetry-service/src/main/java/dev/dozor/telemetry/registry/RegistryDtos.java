@@ -7,8 +7,23 @@ import java.time.Instant;
 public final class RegistryDtos {
   private RegistryDtos() {}
 
-  /** Body of {@code PUT /api/v1/vehicles/{id}}. */
-  public record VehicleRequest(String plate, String type, String contractor, String district) {}
+  /**
+   * Body of {@code PUT /api/v1/vehicles/{id}}.
+   *
+   * @param contractor free-text label (older clients)
+   * @param district free-text label (older clients)
+   * @param contractorId a registered contractor, optional
+   * @param homeDistrictId an imported district (OKTMO), optional
+   * @param depotZoneId a zone of kind {@code depot}, optional
+   */
+  public record VehicleRequest(
+      String plate,
+      String type,
+      String contractor,
+      String district,
+      String contractorId,
+      String homeDistrictId,
+      String depotZoneId) {}
 
   /**
    * Body of {@code PUT /api/v1/devices/{id}} (a full replacement); which fields apply depends on
@@ -35,6 +50,9 @@ public final class RegistryDtos {
       String type,
       String contractor,
       String district,
+      String contractorId,
+      String homeDistrictId,
+      String depotZoneId,
       LastState lastState) {}
 
   /** Last known point of a vehicle. */

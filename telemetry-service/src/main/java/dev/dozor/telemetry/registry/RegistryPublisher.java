@@ -1,13 +1,22 @@
 package dev.dozor.telemetry.registry;
 
+import dev.dozor.events.AssignmentRecord;
+import dev.dozor.events.ContractorRecord;
 import dev.dozor.events.DeviceProfileRecord;
 import dev.dozor.events.DeviceRecord;
+import dev.dozor.events.DistrictRecord;
+import dev.dozor.events.OkrugRecord;
 import dev.dozor.events.RegistryKeys;
+import dev.dozor.events.RoadSegmentRecord;
 import dev.dozor.events.VehicleRecord;
+import dev.dozor.events.WeatherEventRecord;
+import dev.dozor.events.ZoneRecord;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -21,6 +30,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
  */
 @ApplicationScoped
 public class RegistryPublisher {
+  /** Records in flight at once when many are published together (imports, re-publication). */
+  static final int CONCURRENCY = 64;
+
   private final MutinyEmitter<Record<String, Object>> emitter;
   private final CompletableFuture<Void> republished = new CompletableFuture<>();
 
@@ -57,6 +69,123 @@ public class RegistryPublisher {
   /** A tombstone: compaction removes the profile from the topic. */
   public Uni<Void> profileDeleted(String profileId) {
     return afterRepublication(emitter.send(Record.of(RegistryKeys.profile(profileId), null)));
+  }
+
+  public Uni<Void> contractor(ContractorRecord contractor) {
+    return afterRepublication(send(RegistryKeys.contractor(contractor.id()), contractor));
+  }
+
+  /** A tombstone: compaction removes the contractor from the topic. */
+  public Uni<Void> contractorDeleted(String id) {
+    return afterRepublication(send(RegistryKeys.contractor(id), null));
+  }
+
+  public Uni<Void> zone(ZoneRecord zone) {
+    return afterRepublication(send(RegistryKeys.zone(zone.id()), zone));
+  }
+
+  /** Zones of one import, all acknowledged when the Uni completes. */
+  public Uni<Void> zones(List<ZoneRecord> zones) {
+    return afterRepublication(
+        sendAll(zones.stream().map(z -> send(RegistryKeys.zone(z.id()), z)).toList()));
+  }
+
+  /** A tombstone: compaction removes the zone from the topic. */
+  public Uni<Void> zoneDeleted(String id) {
+    return afterRepublication(send(RegistryKeys.zone(id), null));
+  }
+
+  public Uni<Void> assignment(AssignmentRecord assignment) {
+    return afterRepublication(send(RegistryKeys.assignment(assignment.id()), assignment));
+  }
+
+  /** A tombstone: compaction removes the assignment from the topic. */
+  public Uni<Void> assignmentDeleted(String id) {
+    return afterRepublication(send(RegistryKeys.assignment(id), null));
+  }
+
+  public Uni<Void> weatherEvent(WeatherEventRecord event) {
+    return afterRepublication(send(RegistryKeys.weather(event.id()), event));
+  }
+
+  /** A tombstone: compaction removes the weather event from the topic. */
+  public Uni<Void> weatherEventDeleted(String id) {
+    return afterRepublication(send(RegistryKeys.weather(id), null));
+  }
+
+  /** Okrugs of one import. */
+  public Uni<Void> okrugs(List<OkrugRecord> okrugs) {
+    return afterRepublication(
+        sendAll(okrugs.stream().map(o -> send(RegistryKeys.okrug(o.id()), o)).toList()));
+  }
+
+  /** Districts of one import. */
+  public Uni<Void> districts(List<DistrictRecord> districts) {
+    return afterRepublication(
+        sendAll(districts.stream().map(d -> send(RegistryKeys.district(d.id()), d)).toList()));
+  }
+
+  /**
+   * Road segments of one import, and tombstones for the segments it removed (a way that got shorter
+   * has fewer segments).
+   */
+  public Uni<Void> segments(List<RoadSegmentRecord> segments, List<String> removedIds) {
+    List<Uni<Void>> sends = new java.util.ArrayList<>();
+    removedIds.forEach(id -> sends.add(send(RegistryKeys.segment(id), null)));
+    segments.forEach(s -> sends.add(send(RegistryKeys.segment(s.id()), s)));
+    return afterRepublication(sendAll(sends));
+  }
+
+  /**
+   * For the re-publication: sends any registry record at once, keyed by its kind ({@link #keyOf}).
+   */
+  Uni<Void> republished(Object record) {
+    return send(keyOf(record), record);
+  }
+
+  /** The registry key of a record. */
+  static String keyOf(Object record) {
+    if (record instanceof VehicleRecord v) {
+      return RegistryKeys.vehicle(v.id());
+    } else if (record instanceof DeviceRecord d) {
+      return RegistryKeys.device(d.id());
+    } else if (record instanceof DeviceProfileRecord p) {
+      return RegistryKeys.profile(p.id());
+    } else if (record instanceof ContractorRecord c) {
+      return RegistryKeys.contractor(c.id());
+    } else if (record instanceof OkrugRecord o) {
+      return RegistryKeys.okrug(o.id());
+    } else if (record instanceof DistrictRecord d) {
+      return RegistryKeys.district(d.id());
+    } else if (record instanceof ZoneRecord z) {
+      return RegistryKeys.zone(z.id());
+    } else if (record instanceof RoadSegmentRecord s) {
+      return RegistryKeys.segment(s.id());
+    } else if (record instanceof AssignmentRecord a) {
+      return RegistryKeys.assignment(a.id());
+    } else if (record instanceof WeatherEventRecord w) {
+      return RegistryKeys.weather(w.id());
+    }
+    throw new IllegalArgumentException("not a registry record: " + record.getClass());
+  }
+
+  /** Subscribes to the (lazy) sends, {@link #CONCURRENCY} at a time; completes after the last. */
+  static Uni<Void> sendAll(List<Uni<Void>> sends) {
+    if (sends.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return Multi.createFrom()
+        .iterable(sends)
+        .onItem()
+        .transformToUni(send -> send)
+        .merge(CONCURRENCY)
+        .collect()
+        .last()
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> send(String key, Object value) {
+    return emitter.send(Record.of(key, value));
   }
 
   /** For the re-publication itself: sends at once. */

@@ -8,8 +8,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * At start-up, re-publishes the whole registry (device profiles first, then vehicles and devices):
- * the compacted topic is a projection of the database, so this repairs it after a broker wipe or a
+ * At start-up, re-publishes the whole registry (see {@link RegistryService#republishAll}): the
+ * compacted topic is a projection of the database, so this repairs it after a broker wipe or a
  * publication lost after a commit. Runs in the background so a slow broker does not hold the
  * start-up.
  */
@@ -46,8 +46,19 @@ public class RegistryRepublisher {
                 count -> {
                   publisher.markRepublished();
                   LOG.infof(
-                      "registry re-published: %d device profiles, %d vehicles, %d devices",
-                      count.profiles(), count.vehicles(), count.devices());
+                      "registry re-published: %d device profiles, %d contractors, %d okrugs, %d"
+                          + " districts, %d zones, %d road segments, %d vehicles, %d devices, %d"
+                          + " assignments, %d weather events",
+                      count.profiles(),
+                      count.contractors(),
+                      count.okrugs(),
+                      count.districts(),
+                      count.zones(),
+                      count.segments(),
+                      count.vehicles(),
+                      count.devices(),
+                      count.assignments(),
+                      count.weatherEvents());
                 },
                 failure -> {
                   publisher.markRepublished();

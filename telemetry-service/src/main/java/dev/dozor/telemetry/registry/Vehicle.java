@@ -18,8 +18,20 @@ public class Vehicle {
   @Column(nullable = false)
   public String type;
 
+  /** Free-text labels kept for older clients; the references are the *Id columns. */
   public String contractor;
+
   public String district;
+
+  @Column(name = "contractor_id")
+  public String contractorId;
+
+  @Column(name = "home_district_id")
+  public String homeDistrictId;
+
+  /** A zone of kind depot. */
+  @Column(name = "depot_zone_id")
+  public String depotZoneId;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
