@@ -1,6 +1,7 @@
 package dev.dozor.telemetry.position;
 
 import dev.dozor.telemetry.TelemetryConfig;
+import dev.dozor.telemetry.coverage.CoverageConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -13,9 +14,11 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the daily partitions from {@code days-behind} days ago to {@code days-ahead} days ahead,
- * at start-up and then periodically, so the consumer rarely has to, and drops the partitions past
- * {@code retention-days} (whole days; rows are never deleted one by one).
+ * Creates the daily partitions of every {@link PartitionedTable} from {@code days-behind} days ago
+ * to {@code days-ahead} days ahead, at start-up and then periodically, so the consumers rarely have
+ * to, and drops the partitions past retention (whole days; rows are never deleted one by one):
+ * {@code dozor.telemetry.partitions.retention-days} for positions, {@code
+ * dozor.coverage.retention-days} for segment passes.
  */
 @ApplicationScoped
 public class PartitionJob {
@@ -23,16 +26,23 @@ public class PartitionJob {
 
   private final PartitionManager partitions;
   private final TelemetryConfig config;
+  private final CoverageConfig coverage;
 
-  public PartitionJob(PartitionManager partitions, TelemetryConfig config) {
+  public PartitionJob(
+      PartitionManager partitions, TelemetryConfig config, CoverageConfig coverage) {
     this.partitions = partitions;
     this.config = config;
+    this.coverage = coverage;
   }
 
   void onStart(@Observes StartupEvent event) {
     List<LocalDate> days = window();
-    partitions.ensure(days).await().indefinitely();
-    LOG.infof("positions partitions ready from %s to %s", days.get(0), days.get(days.size() - 1));
+    for (PartitionedTable table : PartitionedTable.values()) {
+      partitions.ensure(table, days).await().indefinitely();
+      LOG.infof(
+          "%s partitions ready from %s to %s",
+          table.table(), days.get(0), days.get(days.size() - 1));
+    }
     retention().await().indefinitely();
   }
 
@@ -42,23 +52,39 @@ public class PartitionJob {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> run() {
     List<LocalDate> days = window();
-    return partitions
-        .ensure(days)
-        .onFailure()
-        .invoke(e -> LOG.errorf(e, "creating positions partitions %s failed", days))
-        .onFailure()
-        .recoverWithNull()
-        .chain(this::retention);
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (PartitionedTable table : PartitionedTable.values()) {
+      chain =
+          chain.chain(
+              () ->
+                  partitions
+                      .ensure(table, days)
+                      .onFailure()
+                      .invoke(
+                          e ->
+                              LOG.errorf(
+                                  e, "creating %s partitions %s failed", table.table(), days))
+                      .onFailure()
+                      .recoverWithNull());
+    }
+    return chain.chain(this::retention);
   }
 
   /** Drops the partitions past retention; a failure is logged and retried at the next run. */
   Uni<Void> retention() {
-    int days = config.partitions().retentionDays();
+    return retention(PartitionedTable.POSITIONS, config.partitions().retentionDays())
+        .chain(() -> retention(PartitionedTable.SEGMENT_PASSES, coverage.retentionDays()));
+  }
+
+  private Uni<Void> retention(PartitionedTable table, int days) {
     return partitions
-        .dropExpired(LocalDate.now(Clock.systemUTC()), days)
+        .dropExpired(table, LocalDate.now(Clock.systemUTC()), days)
         .replaceWithVoid()
         .onFailure()
-        .invoke(e -> LOG.errorf(e, "dropping positions partitions older than %d days failed", days))
+        .invoke(
+            e ->
+                LOG.errorf(
+                    e, "dropping %s partitions older than %d days failed", table.table(), days))
         .onFailure()
         .recoverWithNull();
   }
