@@ -2,6 +2,7 @@ package dev.dozor.bench;
 
 import dev.dozor.bench.drill.DrillCommand;
 import dev.dozor.bench.gateway.GatewayBenchCommand;
+import dev.dozor.bench.telemetry.TelemetryBenchCommand;
 import java.util.Arrays;
 
 /**
@@ -28,6 +29,7 @@ public final class BenchMain {
           case "bench" -> BenchCommand.run(rest, System.out);
           case "drill" -> DrillCommand.run(rest);
           case "gateway-bench" -> GatewayBenchCommand.run(rest, System.out);
+          case "telemetry-bench" -> TelemetryBenchCommand.run(rest, System.out);
           default -> {
             usage();
             yield 2;
@@ -38,6 +40,6 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println(
-        "usage: dozor-bench.jar bench|drill|gateway-bench [options]  (see --help of each)");
+        "usage: dozor-bench.jar bench|drill|gateway-bench|telemetry-bench [options]  (see --help of each)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.dozor.telemetry.coverage;
 
+import dev.dozor.telemetry.geo.LocalProjection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.dozor.telemetry.coverage;
 import dev.dozor.events.Equipment;
 import dev.dozor.events.SegmentPass;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.telemetry.geo.LocalProjection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,71 +1,62 @@
 package dev.dozor.telemetry.track;
 
-import dev.dozor.events.Equipment;
-import dev.dozor.events.JsonSerde;
+import dev.dozor.telemetry.query.EquipmentBits;
+import dev.dozor.telemetry.query.RowStreams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Reads fixes of one vehicle in a time interval (partition pruning by fix_time). */
+/**
+ * Reads the fixes of one vehicle in a time interval: one query on the primary key (partition
+ * pruning by fix_time), only the columns a track needs (time as epoch ms, lat/lon as doubles,
+ * equipment as text, packed into an int when it changes), collected straight into primitive arrays.
+ */
 @ApplicationScoped
 public class TrackRepository {
-  private static final String SELECT =
-      """
-      SELECT fix_time, ST_Y(geom) AS lat, ST_X(geom) AS lon, speed_kmh, heading_deg,
-             equipment::text AS equipment
-      FROM telemetry.positions
-      WHERE vehicle_id = $1 AND fix_time >= $2 AND fix_time < $3
-      ORDER BY fix_time
-      """;
+  static final String SELECT =
+      "SELECT (date_part('epoch', fix_time) * 1000)::int8, ST_Y(geom), ST_X(geom),"
+          + " equipment::text FROM telemetry.positions"
+          + " WHERE vehicle_id = $1 AND fix_time >= $2 AND fix_time < $3 ORDER BY fix_time";
 
   private final Pool pool;
+
+  private static final class Reader {
+    final TrackPoints points = new TrackPoints();
+    final EquipmentBits.TextDecoder equipment = new EquipmentBits.TextDecoder();
+  }
 
   public TrackRepository(Pool pool) {
     this.pool = pool;
   }
 
-  public Uni<List<TrackFix>> fixes(String vehicleId, TrackInterval interval) {
+  /** The fixes of {@code [from, to)} in time order. */
+  public Uni<TrackPoints> fixes(String vehicleId, TrackInterval interval) {
     Tuple args =
         Tuple.of(
             vehicleId,
             interval.from().atOffset(ZoneOffset.UTC),
             interval.to().atOffset(ZoneOffset.UTC));
-    return pool.preparedQuery(SELECT)
-        .execute(args)
-        .map(
-            rows -> {
-              List<TrackFix> fixes = new ArrayList<>(rows.size());
-              for (Row row : rows) {
-                fixes.add(toFix(row));
-              }
-              return fixes;
-            });
+    return RowStreams.collect(
+            pool,
+            SELECT,
+            args,
+            RowStreams.into(
+                Reader::new,
+                (reader, row) ->
+                    reader.points.add(
+                        row.getLong(0),
+                        row.getDouble(1),
+                        row.getDouble(2),
+                        reader.equipment.bits(row.getString(3)))))
+        .map(reader -> reader.points);
   }
 
   /** Whether the vehicle is registered. */
   public Uni<Boolean> vehicleExists(String vehicleId) {
     return pool.preparedQuery("SELECT 1 FROM telemetry.vehicles WHERE id = $1")
-        .execute(Tuple.of(vehicleId))
+        .execute(io.vertx.mutiny.sqlclient.Tuple.of(vehicleId))
         .map(rows -> rows.size() > 0);
-  }
-
-  private static TrackFix toFix(Row row) {
-    String equipment = row.getString("equipment");
-    return new TrackFix(
-        row.getOffsetDateTime("fix_time").toInstant(),
-        row.getDouble("lat"),
-        row.getDouble("lon"),
-        toDouble(row.getValue("speed_kmh")),
-        toDouble(row.getValue("heading_deg")),
-        equipment == null ? null : JsonSerde.fromJson(equipment, Equipment.class));
-  }
-
-  private static Double toDouble(Object value) {
-    return value == null ? null : ((Number) value).doubleValue();
   }
 }

@@ -11,6 +11,7 @@ import dev.dozor.events.Topics;
 import dev.dozor.telemetry.Eventually;
 import dev.dozor.telemetry.TestDb;
 import dev.dozor.telemetry.TestKafka;
+import dev.dozor.telemetry.geo.LocalProjection;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;

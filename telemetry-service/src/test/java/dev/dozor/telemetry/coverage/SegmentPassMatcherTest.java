@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dozor.events.Equipment;
 import dev.dozor.events.SegmentPass;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.telemetry.geo.LocalProjection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.dozor.telemetry.coverage;
+package dev.dozor.telemetry.geo;
 
 /**
  * Equirectangular projection to metres around a reference point, with the WGS84 radii of curvature
