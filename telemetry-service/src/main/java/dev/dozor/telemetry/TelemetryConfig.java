@@ -50,6 +50,14 @@ public interface TelemetryConfig {
     /** Interval of the progress log line (points stored, duplicates skipped). */
     @WithDefault("30s")
     String progressEvery();
+
+    /**
+     * Connections one batch is written on at the same time: the batch is split by vehicle into this
+     * many slices, each in its own transaction (the batch is acknowledged after all committed). One
+     * insert stream leaves PostgreSQL waiting on the service and the network; two keep it busy.
+     */
+    @WithDefault("2")
+    int writeConnections();
   }
 
   /** Track endpoint. */

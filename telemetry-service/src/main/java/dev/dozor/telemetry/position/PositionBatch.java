@@ -41,6 +41,31 @@ public record PositionBatch(List<TelemetryPoint> points, int duplicatesInBatch) 
     return points.isEmpty();
   }
 
+  /**
+   * Splits the batch into at most {@code count} slices with disjoint vehicles, so each slice can be
+   * written in its own transaction at the same time as the others: no two slices touch the same
+   * position key or the same {@code vehicle_state} row. Empty slices are left out.
+   */
+  public List<PositionBatch> slices(int count) {
+    if (count <= 1 || points.size() < 2) {
+      return List.of(this);
+    }
+    List<List<TelemetryPoint>> parts = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      parts.add(new ArrayList<>());
+    }
+    for (TelemetryPoint p : points) {
+      parts.get(Math.floorMod(p.vehicleId().hashCode(), count)).add(p);
+    }
+    List<PositionBatch> slices = new ArrayList<>(count);
+    for (List<TelemetryPoint> part : parts) {
+      if (!part.isEmpty()) {
+        slices.add(new PositionBatch(part, 0));
+      }
+    }
+    return slices;
+  }
+
   /** UTC days the points fall on, i.e. the daily partitions the insert needs. */
   public SortedSet<LocalDate> days() {
     SortedSet<LocalDate> days = new TreeSet<>();

@@ -1,6 +1,7 @@
 package dev.dozor.telemetry.position;
 
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.telemetry.TelemetryConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -9,8 +10,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Stores telemetry points durably and idempotently: in-batch duplicates are removed, partitions are
- * ensured, then one transaction inserts the points (re-delivered ones are skipped by the primary
- * key) and advances the last state per vehicle.
+ * ensured, then the batch is split into slices with disjoint vehicles ({@code
+ * dozor.telemetry.consumer.write-connections}), and each slice inserts its points (re-delivered
+ * ones are skipped by the primary key) and advances its vehicles' last state in one transaction of
+ * its own, on its own connection, at the same time as the others.
  */
 @ApplicationScoped
 public class PositionService {
@@ -21,12 +24,17 @@ public class PositionService {
   private final PartitionManager partitions;
   private final PositionRepository positions;
   private final IngestStats stats;
+  private final int writeConnections;
 
   public PositionService(
-      PartitionManager partitions, PositionRepository positions, IngestStats stats) {
+      PartitionManager partitions,
+      PositionRepository positions,
+      IngestStats stats,
+      TelemetryConfig config) {
     this.partitions = partitions;
     this.positions = positions;
     this.stats = stats;
+    this.writeConnections = Math.max(1, config.consumer().writeConnections());
   }
 
   /**
@@ -40,8 +48,36 @@ public class PositionService {
     if (batch.isEmpty()) {
       return Uni.createFrom().item(new StoreResult(0, batch.duplicatesInBatch()));
     }
+    Uni<Integer> stored =
+        retried(batch, () -> partitions.ensure(batch.days()).replaceWith(0))
+            .chain(
+                () ->
+                    Uni.join()
+                        .all(
+                            batch.slices(writeConnections).stream()
+                                .map(slice -> retried(slice, () -> positions.store(slice)))
+                                .toList())
+                        .andFailFast()
+                        .map(counts -> counts.stream().mapToInt(Integer::intValue).sum()));
+    return stored.map(
+        inserted -> {
+          int duplicates = points.size() - inserted;
+          stats.batch(inserted, duplicates);
+          LOG.debugf(
+              "batch: %d points received, %d stored, %d duplicates skipped",
+              (Object) points.size(), inserted, duplicates);
+          return new StoreResult(inserted, duplicates);
+        });
+  }
+
+  /**
+   * Runs a step of storing a batch until it succeeds: each slice retries on its own, so a slice
+   * that committed is not written again when another one fails.
+   */
+  private static <T> Uni<T> retried(
+      PositionBatch batch, java.util.function.Supplier<Uni<? extends T>> step) {
     return Uni.createFrom()
-        .deferred(() -> partitions.ensure(batch.days()).chain(() -> positions.store(batch)))
+        .deferred(step)
         .onFailure()
         .invoke(
             e ->
@@ -51,16 +87,7 @@ public class PositionService {
         .onFailure()
         .retry()
         .withBackOff(RETRY_FIRST, RETRY_MAX)
-        .indefinitely()
-        .map(
-            inserted -> {
-              int duplicates = points.size() - inserted;
-              stats.batch(inserted, duplicates);
-              LOG.debugf(
-                  "batch: %d points received, %d stored, %d duplicates skipped",
-                  (Object) points.size(), inserted, duplicates);
-              return new StoreResult(inserted, duplicates);
-            });
+        .indefinitely();
   }
 
   /**

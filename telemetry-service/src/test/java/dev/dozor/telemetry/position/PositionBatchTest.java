@@ -44,6 +44,32 @@ class PositionBatchTest {
   }
 
   @Test
+  void slicesSplitTheBatchByVehicleWithoutLosingOrSharingAPoint() {
+    List<TelemetryPoint> points = new java.util.ArrayList<>();
+    for (int v = 0; v < 50; v++) {
+      for (int s = 0; s < 3; s++) {
+        points.add(point("veh-" + v, T0.plusSeconds(s), s));
+      }
+    }
+    var batch = PositionBatch.of(points);
+
+    var slices = batch.slices(3);
+
+    assertEquals(3, slices.size());
+    assertEquals(150, slices.stream().mapToInt(b -> b.points().size()).sum());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (var slice : slices) {
+      java.util.Set<String> vehicles = new java.util.HashSet<>();
+      slice.points().forEach(p -> vehicles.add(p.vehicleId()));
+      for (String vehicle : vehicles) {
+        assertEquals(true, seen.add(vehicle), vehicle + " is in two slices");
+      }
+    }
+    assertEquals(50, seen.size());
+    assertEquals(List.of(batch), batch.slices(1));
+  }
+
+  @Test
   void daysAreTheUtcDaysOfTheFixes() {
     var batch = PositionBatch.of(List.of(point("a", T0, 1), point("a", T0.plusSeconds(1), 1)));
 
