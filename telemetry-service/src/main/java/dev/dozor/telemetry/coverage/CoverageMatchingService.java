@@ -91,9 +91,14 @@ public class CoverageMatchingService {
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
-  /** Publishes the open passes of vehicles gone quiet and forgets vehicles idle for long. */
+  /**
+   * Publishes the open passes of vehicles gone quiet and forgets vehicles idle for long. The first
+   * run waits one interval: a run during start-up could reach the emitter before its channel is
+   * wired (SRMSG00019).
+   */
   @Scheduled(
       every = "${dozor.coverage.derive.idle-check-every:15s}",
+      delayed = "${dozor.coverage.derive.idle-check-every:15s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = DeriveDisabled.class)
   Uni<Void> closeIdle() {
