@@ -1,8 +1,7 @@
 package dev.dozor.bench.gateway;
 
-import dev.dozor.events.JsonSerde;
+import dev.dozor.bench.report.ReportFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -50,13 +49,7 @@ record GatewayBenchReport(
   }
 
   Path write(Path docs) throws IOException {
-    Files.createDirectories(docs);
-    Files.writeString(
-        docs.resolve("benchmarks-gateway.json"),
-        JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
-    Path md = docs.resolve("benchmarks-gateway.md");
-    Files.writeString(md, markdown());
-    return md;
+    return ReportFiles.write(docs, "benchmarks-gateway", this, markdown());
   }
 
   String markdown() {

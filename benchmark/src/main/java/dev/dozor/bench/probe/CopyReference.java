@@ -117,25 +117,8 @@ public final class CopyReference {
   private static void createSchema(Connection connection, TreeSet<LocalDate> days)
       throws SQLException {
     try (Statement st = connection.createStatement()) {
-      st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      st.execute("CREATE SCHEMA " + SCHEMA);
-      st.execute(
-          "CREATE TABLE "
-              + SCHEMA
-              + ".positions (LIKE telemetry.positions INCLUDING DEFAULTS INCLUDING CONSTRAINTS,"
-              + " PRIMARY KEY (vehicle_id, fix_time)) PARTITION BY RANGE (fix_time)");
-      st.execute("CREATE INDEX positions_geom_idx ON " + SCHEMA + ".positions USING gist (geom)");
-      for (LocalDate day : days) {
-        st.execute(
-            String.format(
-                Locale.ROOT,
-                "CREATE TABLE %s.positions_%s PARTITION OF %s.positions"
-                    + " FOR VALUES FROM ('%s 00:00:00+00') TO ('%s 00:00:00+00')",
-                SCHEMA,
-                day.toString().replace("-", ""),
-                SCHEMA,
-                day,
-                day.plusDays(1)));
+      for (String sql : ScratchPositions.ddl(SCHEMA, days)) {
+        st.execute(sql);
       }
     }
   }

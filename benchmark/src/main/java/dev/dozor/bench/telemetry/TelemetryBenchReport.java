@@ -1,9 +1,8 @@
 package dev.dozor.bench.telemetry;
 
+import dev.dozor.bench.report.ReportFiles;
 import dev.dozor.bench.stats.Percentiles;
-import dev.dozor.events.JsonSerde;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -81,13 +80,7 @@ record TelemetryBenchReport(
       QueryTiming coverageAll) {}
 
   Path write(Path docs) throws IOException {
-    Files.createDirectories(docs);
-    Files.writeString(
-        docs.resolve("benchmarks-telemetry.json"),
-        JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
-    Path md = docs.resolve("benchmarks-telemetry.md");
-    Files.writeString(md, markdown());
-    return md;
+    return ReportFiles.write(docs, "benchmarks-telemetry", this, markdown());
   }
 
   String markdown() {

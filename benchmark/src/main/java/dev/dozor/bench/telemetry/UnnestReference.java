@@ -1,6 +1,7 @@
 package dev.dozor.bench.telemetry;
 
 import dev.dozor.bench.BenchException;
+import dev.dozor.bench.probe.ScratchPositions;
 import dev.dozor.events.JsonSerde;
 import dev.dozor.events.TelemetryPoint;
 import java.sql.Array;
@@ -11,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -165,27 +165,6 @@ final class UnnestReference {
   }
 
   private void createSchema(TreeSet<LocalDate> days) {
-    List<String> sql = new ArrayList<>();
-    sql.add("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    sql.add("CREATE SCHEMA " + SCHEMA);
-    sql.add(
-        "CREATE TABLE "
-            + SCHEMA
-            + ".positions (LIKE telemetry.positions INCLUDING DEFAULTS INCLUDING CONSTRAINTS,"
-            + " PRIMARY KEY (vehicle_id, fix_time)) PARTITION BY RANGE (fix_time)");
-    sql.add("CREATE INDEX positions_geom_idx ON " + SCHEMA + ".positions USING gist (geom)");
-    for (LocalDate day : days) {
-      sql.add(
-          String.format(
-              Locale.ROOT,
-              "CREATE TABLE %s.positions_%s PARTITION OF %s.positions"
-                  + " FOR VALUES FROM ('%s 00:00:00+00') TO ('%s 00:00:00+00')",
-              SCHEMA,
-              day.toString().replace("-", ""),
-              SCHEMA,
-              day,
-              day.plusDays(1)));
-    }
-    db.execute(sql.toArray(String[]::new));
+    db.execute(ScratchPositions.ddl(SCHEMA, days).toArray(String[]::new));
   }
 }
