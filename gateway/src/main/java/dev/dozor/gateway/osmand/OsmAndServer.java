@@ -47,6 +47,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OsmAndServer {
   private static final Logger LOG = Logger.getLogger(OsmAndServer.class);
+
+  /** How much of a refused body is read and dropped before the connection is closed instead. */
+  static final long DRAIN_LIMIT_BYTES = 1 << 20;
+
   private static final String PROTOCOL = DeviceRecord.OSMAND;
   private static final long START_TIMEOUT_SECONDS = 10;
 
@@ -230,12 +234,25 @@ public class OsmAndServer {
     return false;
   }
 
+  /**
+   * Answers 413 at once, then reads and drops the rest of the body before the connection is reused.
+   * Closing it at once would leave the client's unread bytes in our receive buffer, and the kernel
+   * then resets the connection: a client still sending could lose the 413 before it read it. A body
+   * that goes on past {@link #DRAIN_LIMIT_BYTES} closes the connection.
+   */
   private void tooLarge(HttpServerRequest request, int max) {
     stats.malformed(PROTOCOL);
     LOG.infof("refused OsmAnd request from %s: body over %d bytes", remote(request), max);
-    request.response().putHeader(HttpHeaders.CONNECTION, "close");
     answer(request, 413, "body larger than " + max + " bytes");
-    request.connection().close();
+    long[] dropped = {0};
+    request.handler(
+        chunk -> {
+          dropped[0] += chunk.length();
+          if (dropped[0] > DRAIN_LIMIT_BYTES) {
+            request.connection().close();
+          }
+        });
+    request.endHandler(v -> {});
   }
 
   private static void answer(HttpServerRequest request, int status, String text) {
