@@ -2,6 +2,7 @@ package dev.dozor.telemetry.coverage;
 
 import dev.dozor.events.SegmentPass;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.telemetry.common.Retries;
 import dev.dozor.telemetry.position.PointCheck;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -12,7 +13,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,8 +34,6 @@ import org.jboss.logging.Logger;
 public class CoverageMatchingService {
   private static final Logger LOG = Logger.getLogger(CoverageMatchingService.class);
   private static final String SOURCE = "telemetry-service";
-  private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
-  private static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
   /** Passes in flight to the broker at once (below the emitter's buffer of 256). */
   private static final int PUBLISH_CONCURRENCY = 64;
@@ -166,13 +164,7 @@ public class CoverageMatchingService {
     if (loadedVersion.get() != null) {
       return Uni.createFrom().voidItem();
     }
-    return reloadSegments()
-        .onFailure()
-        .invoke(e -> LOG.warnf("loading road segments failed, retrying: %s", e.toString()))
-        .onFailure()
-        .retry()
-        .withBackOff(RETRY_FIRST, RETRY_MAX)
-        .indefinitely()
+    return Retries.untilDone(this::reloadSegments, LOG, () -> "loading road segments")
         .replaceWithVoid();
   }
 
@@ -186,18 +178,14 @@ public class CoverageMatchingService {
         .onItem()
         .transformToUni(
             p ->
-                Uni.createFrom()
-                    .deferred(() -> emitter.send(Record.of(p.segmentId(), p)))
-                    .onFailure()
-                    .invoke(
-                        e ->
-                            LOG.warnf(
-                                "publishing pass of vehicle %s on segment %s failed, retrying: %s",
-                                p.vehicleId(), p.segmentId(), e.toString()))
-                    .onFailure()
-                    .retry()
-                    .withBackOff(RETRY_FIRST, RETRY_MAX)
-                    .indefinitely())
+                Retries.<Void>untilDone(
+                    () -> emitter.send(Record.of(p.segmentId(), p)),
+                    LOG,
+                    () ->
+                        "publishing pass of vehicle "
+                            + p.vehicleId()
+                            + " on segment "
+                            + p.segmentId()))
         .merge(PUBLISH_CONCURRENCY)
         .collect()
         .last()

@@ -2,11 +2,11 @@ package dev.dozor.telemetry.coverage;
 
 import dev.dozor.events.SegmentPass;
 import dev.dozor.telemetry.common.ApiException;
+import dev.dozor.telemetry.query.QueryParams;
+import dev.dozor.telemetry.track.TrackInterval;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -43,7 +43,9 @@ public class CoverageService {
           "give exactly one of district=<id> or assignment=<id>");
     }
     if (hasDistrict) {
-      Interval interval = interval(instant("from", from), instant("to", to));
+      Interval interval =
+          interval(
+              QueryParams.requiredInstant("from", from), QueryParams.requiredInstant("to", to));
       return coverage
           .districtName(district)
           .chain(
@@ -54,8 +56,8 @@ public class CoverageService {
                 return report(CoverageScope.DISTRICT, district, interval, geometry);
               });
     }
-    Instant fromOrNull = optionalInstant("from", from);
-    Instant toOrNull = optionalInstant("to", to);
+    Instant fromOrNull = QueryParams.instant("from", from);
+    Instant toOrNull = QueryParams.instant("to", to);
     return coverage
         .assignmentShift(assignment)
         .chain(
@@ -76,7 +78,8 @@ public class CoverageService {
     if (segment == null || segment.isBlank()) {
       throw ApiException.invalid("segment", "segment is required (a road segment id)");
     }
-    Interval interval = interval(instant("from", from), instant("to", to));
+    Interval interval =
+        interval(QueryParams.requiredInstant("from", from), QueryParams.requiredInstant("to", to));
     return passes.bySegment(
         segment,
         interval.from().minus(config.query().passLookback()),
@@ -102,34 +105,7 @@ public class CoverageService {
   record Interval(Instant from, Instant to) {}
 
   private Interval interval(Instant from, Instant to) {
-    if (!from.isBefore(to)) {
-      throw ApiException.invalid("to", "to must be after from");
-    }
-    Duration max = config.query().maxInterval();
-    if (Duration.between(from, to).compareTo(max) > 0) {
-      throw ApiException.invalid(
-          "to", "the interval is longer than the limit of " + max + "; ask for less");
-    }
-    return new Interval(from, to);
-  }
-
-  private static Instant instant(String field, String value) {
-    Instant i = optionalInstant(field, value);
-    if (i == null) {
-      throw ApiException.invalid(field, field + " is required (ISO-8601 instant)");
-    }
-    return i;
-  }
-
-  private static Instant optionalInstant(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiException.invalid(
-          field, field + " is not an ISO-8601 instant such as 2026-01-15T06:00:00Z");
-    }
+    TrackInterval checked = TrackInterval.of(from, to, config.query().maxInterval());
+    return new Interval(checked.from(), checked.to());
   }
 }

@@ -1,22 +1,19 @@
 package dev.dozor.telemetry.coverage;
 
 import dev.dozor.events.SegmentPass;
+import dev.dozor.telemetry.common.PoisonRecords;
+import dev.dozor.telemetry.common.Retries;
 import dev.dozor.telemetry.position.PartitionManager;
 import dev.dozor.telemetry.position.PartitionedTable;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -28,9 +25,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SegmentPassConsumer {
   private static final Logger LOG = Logger.getLogger(SegmentPassConsumer.class);
-  private static final String DESERIALIZATION_REASON = "deserialization-failure-reason";
-  private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
-  private static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
   private final PartitionManager partitions;
   private final SegmentPassRepository passes;
@@ -42,22 +36,11 @@ public class SegmentPassConsumer {
 
   @Incoming("coverage-in")
   public Uni<Void> consume(KafkaRecordBatch<String, SegmentPass> batch) {
-    List<SegmentPass> storable = new ArrayList<>();
-    List<Uni<Void>> deadLetters = new ArrayList<>();
-    for (KafkaRecord<String, SegmentPass> record : batch) {
-      Optional<String> problem = problem(record);
-      if (problem.isPresent()) {
-        deadLetters.add(deadLetter(record, problem.get()));
-      } else {
-        storable.add(record.getPayload());
-      }
-    }
-    Uni<Void> poison =
-        deadLetters.isEmpty()
-            ? Uni.createFrom().voidItem()
-            : Uni.join().all(deadLetters).andFailFast().replaceWithVoid();
-    return poison
-        .chain(() -> store(storable))
+    PoisonRecords.Split<SegmentPass> split =
+        PoisonRecords.split(batch, SegmentPassConsumer::problem, this::deadLetter);
+    return split
+        .deadLettered()
+        .chain(() -> store(split.storable()))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
@@ -71,22 +54,16 @@ public class SegmentPassConsumer {
             .map(p -> LocalDate.ofInstant(p.startedAt(), ZoneOffset.UTC))
             .distinct()
             .toList();
-    return Uni.createFrom()
-        .deferred(
+    return Retries.untilDone(
             () ->
                 partitions
                     .ensure(PartitionedTable.SEGMENT_PASSES, days)
-                    .chain(() -> passes.upsert(batch)))
-        .onFailure()
-        .invoke(
-            e ->
-                LOG.warnf(
-                    "storing %d segment passes (e.g. vehicle %s, segment %s) failed, retrying: %s",
-                    batch.size(), batch.get(0).vehicleId(), batch.get(0).segmentId(), e.toString()))
-        .onFailure()
-        .retry()
-        .withBackOff(RETRY_FIRST, RETRY_MAX)
-        .indefinitely()
+                    .chain(() -> passes.upsert(batch)),
+            LOG,
+            () ->
+                String.format(
+                    "storing %d segment passes (e.g. vehicle %s, segment %s)",
+                    batch.size(), batch.get(0).vehicleId(), batch.get(0).segmentId()))
         .invoke(n -> LOG.debugf("segment passes: %d received, %d written", batch.size(), n))
         .replaceWithVoid();
   }
@@ -95,11 +72,7 @@ public class SegmentPassConsumer {
   static Optional<String> problem(KafkaRecord<String, SegmentPass> record) {
     SegmentPass p = record.getPayload();
     if (p == null) {
-      Header reason = record.getHeaders().lastHeader(DESERIALIZATION_REASON);
-      return Optional.of(
-          reason == null
-              ? "null value (tombstone) on the coverage topic"
-              : "undecodable: " + new String(reason.value(), StandardCharsets.UTF_8));
+      return Optional.of(PoisonRecords.missingPayload(record, "coverage"));
     }
     return problem(p);
   }
@@ -144,15 +117,8 @@ public class SegmentPassConsumer {
         record.getKey(),
         p == null ? "?" : p.vehicleId(),
         record.getPartition(),
-        record instanceof IncomingKafkaRecord<String, SegmentPass> in ? in.getOffset() : -1,
+        PoisonRecords.offsetOf(record),
         problem);
-    return Uni.createFrom().completionStage(record.nack(new PoisonPassException(problem)));
-  }
-
-  /** Why a record went to the dead-letter topic (carried in its {@code dead-letter-reason}). */
-  public static final class PoisonPassException extends RuntimeException {
-    public PoisonPassException(String message) {
-      super(message, null, false, false);
-    }
+    return PoisonRecords.nack(record, problem);
   }
 }

@@ -2,10 +2,11 @@ package dev.dozor.telemetry.position;
 
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.telemetry.TelemetryConfig;
+import dev.dozor.telemetry.common.Retries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Collection;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,8 +19,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PositionService {
   private static final Logger LOG = Logger.getLogger(PositionService.class);
-  private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
-  private static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
   private final PartitionManager partitions;
   private final PositionRepository positions;
@@ -74,20 +73,14 @@ public class PositionService {
    * Runs a step of storing a batch until it succeeds: each slice retries on its own, so a slice
    * that committed is not written again when another one fails.
    */
-  private static <T> Uni<T> retried(
-      PositionBatch batch, java.util.function.Supplier<Uni<? extends T>> step) {
-    return Uni.createFrom()
-        .deferred(step)
-        .onFailure()
-        .invoke(
-            e ->
-                LOG.warnf(
-                    "storing %d points (vehicles e.g. %s) failed, retrying: %s",
-                    batch.points().size(), batch.points().get(0).vehicleId(), e.toString()))
-        .onFailure()
-        .retry()
-        .withBackOff(RETRY_FIRST, RETRY_MAX)
-        .indefinitely();
+  private static <T> Uni<T> retried(PositionBatch batch, Supplier<Uni<? extends T>> step) {
+    return Retries.untilDone(
+        step,
+        LOG,
+        () ->
+            String.format(
+                "storing %d points (vehicles e.g. %s)",
+                batch.points().size(), batch.points().get(0).vehicleId()));
   }
 
   /**

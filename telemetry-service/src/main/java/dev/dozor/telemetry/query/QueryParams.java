@@ -9,6 +9,15 @@ import java.time.format.DateTimeParseException;
 public final class QueryParams {
   private QueryParams() {}
 
+  /** A required ISO-8601 instant. */
+  public static Instant requiredInstant(String field, String value) {
+    Instant i = instant(field, value);
+    if (i == null) {
+      throw ApiException.invalid(field, field + " is required (ISO-8601 instant)");
+    }
+    return i;
+  }
+
   /** An optional ISO-8601 instant; null when absent. */
   public static Instant instant(String field, String value) {
     if (value == null || value.isBlank()) {

@@ -1,9 +1,9 @@
 package dev.dozor.telemetry.track;
 
 import dev.dozor.telemetry.common.ApiException;
+import dev.dozor.telemetry.query.QueryParams;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * A validated half-open interval {@code [from, to)} of fix times.
@@ -19,8 +19,18 @@ public record TrackInterval(Instant from, Instant to) {
    * @throws ApiException 400 naming {@code from} or {@code to}
    */
   public static TrackInterval parse(String from, String to, Duration maxInterval) {
-    Instant start = instant("from", from);
-    Instant end = instant("to", to);
+    return of(
+        QueryParams.requiredInstant("from", from),
+        QueryParams.requiredInstant("to", to),
+        maxInterval);
+  }
+
+  /**
+   * Checks an interval: {@code end} after {@code start}, at most {@code maxInterval} long.
+   *
+   * @throws ApiException 400 naming {@code to} otherwise
+   */
+  public static TrackInterval of(Instant start, Instant end, Duration maxInterval) {
     if (!start.isBefore(end)) {
       throw ApiException.invalid("to", "to must be after from");
     }
@@ -29,17 +39,5 @@ public record TrackInterval(Instant from, Instant to) {
           "to", "the interval is longer than the limit of " + maxInterval + "; ask for less");
     }
     return new TrackInterval(start, end);
-  }
-
-  private static Instant instant(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw ApiException.invalid(field, field + " is required (ISO-8601 instant)");
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiException.invalid(
-          field, field + " is not an ISO-8601 instant such as 2026-01-15T06:00:00Z");
-    }
   }
 }
