@@ -1,12 +1,17 @@
 package dev.dozor.rules.engine;
 
 /**
- * Inserted once before a session is disposed (the vehicle went silent): rules close what is still
- * open, since no later fix will ever do it.
+ * Inserted when a vehicle's state is about to be dropped (the vehicle went silent): rules close
+ * what is still open for it, since no later fix will ever do it.
  *
+ * @param vehicleId the vehicle
  * @param lastFixTimeMs fix time of the vehicle's last processed point
  */
-public record EndOfData(long lastFixTimeMs) {
+public record EndOfData(String vehicleId, long lastFixTimeMs) {
+  public String getVehicleId() {
+    return vehicleId;
+  }
+
   public long getLastFixTimeMs() {
     return lastFixTimeMs;
   }

@@ -13,6 +13,11 @@ import org.kie.internal.utils.KieHelper;
 
 /** Compiles the catalogue's DRL into one STREAM-mode KieBase and checks the rule naming. */
 public final class KieBaseCompiler {
+  /** The engine's own rules (the episode lifecycle), compiled with every regulation set. */
+  public static final String ENGINE_DRL = "engine/episode-lifecycle.drl";
+
+  /** Rule names of the engine's own rules start with this. */
+  public static final String ENGINE_RULE_PREFIX = "EPISODE ";
 
   private KieBaseCompiler() {}
 
@@ -24,6 +29,7 @@ public final class KieBaseCompiler {
    */
   public static KieBase compile(RegulationCatalogue catalogue) {
     KieHelper helper = new KieHelper().setClassLoader(KieBaseCompiler.class.getClassLoader());
+    helper.addContent(engineDrl(), "src/main/resources/" + ENGINE_DRL);
     for (RegulationCatalogue.Entry entry : catalogue.entries()) {
       String path = "src/main/resources/" + RegulationCatalogue.FOLDER + entry.regulation().drl();
       helper.addContent(entry.drl(), path);
@@ -42,6 +48,9 @@ public final class KieBaseCompiler {
     Set<String> withRules = new HashSet<>();
     for (KiePackage pkg : kieBase.getKiePackages()) {
       for (Rule rule : pkg.getRules()) {
+        if (rule.getName().startsWith(ENGINE_RULE_PREFIX)) {
+          continue;
+        }
         String owner =
             regulations.stream()
                 .map(Regulation::id)
@@ -65,6 +74,18 @@ public final class KieBaseCompiler {
             "regulation " + r.id() + " (" + r.drl() + ") has no rule named '" + r.id() + " …'",
             null);
       }
+    }
+  }
+
+  private static String engineDrl() {
+    try (java.io.InputStream in =
+        KieBaseCompiler.class.getClassLoader().getResourceAsStream(ENGINE_DRL)) {
+      if (in == null) {
+        throw new IllegalStateException(ENGINE_DRL + " is missing from the class path");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -2,54 +2,79 @@ package dev.dozor.rules.engine;
 
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
+import dev.dozor.rules.registry.RegistryState;
+import dev.dozor.rules.regulation.ParameterResolver;
 import dev.dozor.rules.regulation.Regulation;
 import dev.dozor.rules.regulation.RegulationCatalogue;
-import dev.dozor.rules.regulation.RegulationParameters;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 
 /**
- * The regulation engine without Kafka or Quarkus: points in, violation events out. One KieBase
- * compiled once; one pseudo-clock session per vehicle, fed in fix-time order. Thread-safe by
- * serialising {@link #process}.
+ * The regulation engine without Kafka or Quarkus: points in, violation events out. One compiled
+ * regulation set; one STREAM-mode session per telemetry partition ({@link PartitionSession}), fed
+ * vehicle by vehicle in fix-time order. Thread-safe by serialising every public method.
  */
 public final class RuleEngine implements AutoCloseable {
-  private static final Comparator<TelemetryPoint> VEHICLE_THEN_FIX_TIME =
-      Comparator.comparing(TelemetryPoint::vehicleId).thenComparing(TelemetryPoint::fixTime);
+  private static final Comparator<TelemetryPoint> FIX_TIME =
+      Comparator.comparing(TelemetryPoint::fixTime);
 
-  private final RegulationCatalogue catalogue;
-  private final KieBase kieBase;
+  /** How often (wall time) the engine looks for silent vehicles. */
+  private static final long IDLE_SWEEP_EVERY_MS = 60_000;
+
   private final EngineSettings settings;
   private final Clock wallClock;
-  private final Map<String, RegulationParameters> parameters = new LinkedHashMap<>();
+  private final RegistryState registry;
   private final ViolationEventFactory events;
-  private final Map<String, VehicleSession> sessions = new HashMap<>();
+  private final EpisodePolicy policy;
+  private final Map<Integer, PartitionSession> sessions = new TreeMap<>();
+  private final Map<Integer, Long> syncedPlans = new HashMap<>();
+  private RegulationCatalogue catalogue;
+  private KieBase kieBase;
+  private PointContext context;
+  private long watermarkMs = Long.MIN_VALUE;
+  private long lastIdleSweepMs = Long.MIN_VALUE;
   private long processedPoints;
   private long skippedPoints;
 
   /**
    * Compiles the catalogue (≈2 s the first time).
    *
-   * @param wallClock wall time, only for disposing sessions of silent vehicles
+   * @param wallClock wall time, only for ending the state of silent vehicles
+   * @param registry vehicles, assignments, weather and geography, kept current by its consumer
    */
-  public RuleEngine(RegulationCatalogue catalogue, EngineSettings settings, Clock wallClock) {
-    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+  public RuleEngine(
+      RegulationCatalogue catalogue,
+      EngineSettings settings,
+      Clock wallClock,
+      RegistryState registry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
-    this.kieBase = KieBaseCompiler.compile(catalogue);
-    for (Regulation r : catalogue.regulations()) {
-      parameters.put(r.id(), r.defaultParameters());
-    }
+    this.registry = Objects.requireNonNull(registry, "registry");
     this.events = new ViolationEventFactory(settings.titleLanguage());
+    this.policy = new EpisodePolicy(settings.updateInterval().toMillis());
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    this.kieBase = KieBaseCompiler.compile(catalogue);
+    this.context =
+        new PointContext(
+            registry,
+            registry.geography(),
+            ParameterResolver.of(catalogue.regulations()),
+            settings.localZone());
+  }
+
+  /** An engine without registry data. */
+  public RuleEngine(RegulationCatalogue catalogue, EngineSettings settings, Clock wallClock) {
+    this(catalogue, settings, wallClock, new RegistryState());
   }
 
   /** An engine over the class-path catalogue with default settings and the system clock. */
@@ -60,27 +85,105 @@ public final class RuleEngine implements AutoCloseable {
 
   /**
    * Evaluates a batch of points (any vehicles, any order) and returns the episode changes, per
-   * vehicle in fix-time order. Points not newer than a vehicle's last processed fix are skipped and
-   * counted, so re-delivery never doubles an event. Sessions silent for longer than {@link
-   * EngineSettings#sessionIdleTimeout()} are ended first; their open episodes close.
+   * vehicle in fix-time order, then those of deadlines the batch's event time passed. Each point
+   * goes to the session of its vehicle's partition. Points not newer than their vehicle's last
+   * processed fix are skipped and counted, so re-delivery never doubles an event.
    */
   public synchronized List<ViolationEvent> process(List<TelemetryPoint> points) {
-    Instant now = wallClock.instant();
-    List<EpisodeChange> changes = new ArrayList<>(endIdleSessions(now));
-    List<TelemetryPoint> sorted = new ArrayList<>(points);
-    sorted.removeIf(Objects::isNull);
-    sorted.sort(VEHICLE_THEN_FIX_TIME);
-    for (TelemetryPoint point : sorted) {
-      VehicleSession session = sessions.computeIfAbsent(point.vehicleId(), id -> newSession());
-      List<EpisodeChange> reported = session.accept(point, now);
-      if (reported == null) {
-        skippedPoints++;
-      } else {
-        processedPoints++;
-        changes.addAll(reported);
+    long wallNow = wallClock.millis();
+    List<EpisodeChange> changes = new ArrayList<>();
+    Map<Integer, Map<String, List<TelemetryPoint>>> byPartition = new TreeMap<>();
+    long batchWatermark = watermarkMs;
+    long maxAheadMs = settings.maxClockAhead().toMillis();
+    for (TelemetryPoint p : points) {
+      if (p == null) {
+        continue;
+      }
+      byPartition
+          .computeIfAbsent(partitionOf(p.vehicleId()), k -> new TreeMap<>())
+          .computeIfAbsent(p.vehicleId(), k -> new ArrayList<>())
+          .add(p);
+      long fixMs = p.fixTime().toEpochMilli();
+      boolean plausible =
+          p.receivedAt() == null || fixMs <= p.receivedAt().toEpochMilli() + maxAheadMs;
+      if (plausible) {
+        batchWatermark = Math.max(batchWatermark, fixMs);
       }
     }
+    byPartition.forEach(
+        (partition, byVehicle) -> {
+          PartitionSession session = session(partition, changes);
+          byVehicle.forEach(
+              (vehicleId, list) -> {
+                list.sort(FIX_TIME);
+                int skipped = session.accept(vehicleId, list, wallNow, changes);
+                skippedPoints += skipped;
+                processedPoints += list.size() - skipped;
+              });
+        });
+    watermarkMs = batchWatermark;
+    if (plansChanged()) {
+      // a vehicle with a shift but no points yet still needs its partition's session
+      registry.assignments().forEach(a -> session(partitionOf(a.getVehicleId()), changes));
+    }
+    for (PartitionSession session : sessions.values()) {
+      syncPlans(session, changes);
+      if (watermarkMs != Long.MIN_VALUE) {
+        session.advanceEventTime(watermarkMs, changes);
+      }
+    }
+    if (wallNow - lastIdleSweepMs >= IDLE_SWEEP_EVERY_MS || lastIdleSweepMs == Long.MIN_VALUE) {
+      lastIdleSweepMs = wallNow;
+      long threshold = wallNow - settings.sessionIdleTimeout().toMillis();
+      sessions.values().forEach(s -> s.endIdle(threshold, changes));
+    }
     return changes.stream().map(this::toEvent).toList();
+  }
+
+  /**
+   * Ends the state of vehicles silent (wall time) for longer than the idle timeout now, without
+   * waiting for the periodic sweep.
+   */
+  public synchronized List<ViolationEvent> endIdleVehicles() {
+    List<EpisodeChange> changes = new ArrayList<>();
+    long threshold = wallClock.millis() - settings.sessionIdleTimeout().toMillis();
+    sessions.values().forEach(s -> s.endIdle(threshold, changes));
+    lastIdleSweepMs = wallClock.millis();
+    return changes.stream().map(this::toEvent).toList();
+  }
+
+  /**
+   * Activates another regulation set without losing state: every session moves its facts to the new
+   * KieBase; state of regulations the set no longer has is dropped. Compiles first, so a set that
+   * does not compile changes nothing.
+   */
+  public void activate(RegulationCatalogue next) {
+    KieBase compiled = KieBaseCompiler.compile(next);
+    synchronized (this) {
+      Set<String> ids = next.regulations().stream().map(Regulation::id).collect(Collectors.toSet());
+      catalogue = next;
+      kieBase = compiled;
+      context = context.withParameters(ParameterResolver.of(next.regulations()));
+      for (PartitionSession s : sessions.values()) {
+        s.rebase(compiled, ids, context);
+      }
+    }
+  }
+
+  /** Drops the state of partitions this instance no longer owns (they moved to another one). */
+  public synchronized void releasePartitions(Collection<Integer> partitions) {
+    for (Integer p : partitions) {
+      PartitionSession s = sessions.remove(p);
+      syncedPlans.remove(p);
+      if (s != null) {
+        s.dispose();
+      }
+    }
+  }
+
+  /** The partition of a vehicle's points. */
+  public int partitionOf(String vehicleId) {
+    return Partitions.of(vehicleId, settings.partitions());
   }
 
   /** Points evaluated since start. */
@@ -93,52 +196,85 @@ public final class RuleEngine implements AutoCloseable {
     return skippedPoints;
   }
 
-  /** Vehicles with a live session. */
+  /** Vehicles with state. */
   public synchronized int activeSessions() {
-    return sessions.size();
+    return sessions.values().stream().mapToInt(PartitionSession::vehicles).sum();
   }
 
-  /** Facts held by the session of a vehicle (parameters, policy, regulation state), or 0. */
+  /** Partitions with a session. */
+  public synchronized Set<Integer> partitions() {
+    return Set.copyOf(sessions.keySet());
+  }
+
+  /** Regulation state facts held for a vehicle (episodes, windows, …): the state bound. */
   public synchronized long factCount(String vehicleId) {
-    VehicleSession session = sessions.get(vehicleId);
-    return session == null ? 0 : session.factCount();
+    PartitionSession s = sessions.get(partitionOf(vehicleId));
+    return s == null ? 0 : s.stateFactCount(vehicleId);
   }
 
-  public int ruleCount() {
+  /** Every fact of every session (state, assignments, weather, clocks). */
+  public synchronized long totalFactCount() {
+    return sessions.values().stream().mapToLong(PartitionSession::factCount).sum();
+  }
+
+  /** The event time reached: the latest plausible fix time processed. */
+  public synchronized long watermarkMs() {
+    return watermarkMs;
+  }
+
+  public synchronized int ruleCount() {
     return kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
   }
 
-  public RegulationCatalogue catalogue() {
+  public synchronized RegulationCatalogue catalogue() {
     return catalogue;
+  }
+
+  public RegistryState registry() {
+    return registry;
   }
 
   /** Disposes every session without closing episodes (shutdown: state is rebuilt on restart). */
   @Override
   public synchronized void close() {
-    sessions.values().forEach(VehicleSession::dispose);
+    sessions.values().forEach(PartitionSession::dispose);
     sessions.clear();
   }
 
-  private List<EpisodeChange> endIdleSessions(Instant now) {
-    Instant threshold = now.minus(settings.sessionIdleTimeout());
-    List<EpisodeChange> changes = new ArrayList<>();
-    for (Iterator<VehicleSession> it = sessions.values().iterator(); it.hasNext(); ) {
-      VehicleSession session = it.next();
-      if (session.idleSince(threshold)) {
-        changes.addAll(session.end());
-        it.remove();
-      }
+  private PartitionSession session(int partition, List<EpisodeChange> changes) {
+    PartitionSession s = sessions.get(partition);
+    if (s == null) {
+      s = new PartitionSession(partition, kieBase, context, policy);
+      sessions.put(partition, s);
+      syncPlans(s, changes);
     }
-    return changes;
+    return s;
   }
 
-  private VehicleSession newSession() {
-    return new VehicleSession(
-        kieBase, parameters.values(), new EpisodePolicy(settings.updateInterval().toMillis()));
+  private boolean plansChanged() {
+    long version = registry.plansVersion();
+    return sessions.isEmpty()
+        ? version > 0
+        : sessions.keySet().stream()
+            .anyMatch(p -> !Long.valueOf(version).equals(syncedPlans.get(p)));
+  }
+
+  private void syncPlans(PartitionSession s, List<EpisodeChange> changes) {
+    long version = registry.plansVersion();
+    Long synced = syncedPlans.get(s.partition());
+    if (synced != null && synced == version) {
+      return;
+    }
+    List<AssignmentFact> mine =
+        registry.assignments().stream()
+            .filter(a -> partitionOf(a.getVehicleId()) == s.partition())
+            .toList();
+    s.syncAssignments(mine, changes);
+    s.syncWeather(registry.weatherEvents(), changes);
+    syncedPlans.put(s.partition(), version);
   }
 
   private ViolationEvent toEvent(EpisodeChange change) {
-    return events.toEvent(
-        change, catalogue.require(change.regulationId()), parameters.get(change.regulationId()));
+    return events.toEvent(change, catalogue.require(change.regulationId()));
   }
 }

@@ -1,8 +1,10 @@
 package dev.dozor.rules.engine;
 
+import dev.dozor.events.Topics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /** Settings of the rule engine ({@code dozor.rules.*}). */
 @ConfigMapping(prefix = "dozor.rules")
@@ -12,7 +14,7 @@ public interface RulesConfig {
   @WithDefault("30s")
   Duration updateInterval();
 
-  /** Wall time after which a silent vehicle's session is disposed and its open episodes closed. */
+  /** Wall time after which a silent vehicle's state is ended and its open episodes closed. */
   @WithDefault("6h")
   Duration sessionIdleTimeout();
 
@@ -20,7 +22,25 @@ public interface RulesConfig {
   @WithDefault("ru")
   String titleLanguage();
 
+  /** Partitions of the telemetry topic (state is kept per partition; must match the topic). */
+  @WithDefault("" + Topics.TELEMETRY_PARTITIONS)
+  int partitions();
+
+  /** Time zone of the "local time" regulations (TIM-004, TIM-005, …). */
+  @WithDefault("Europe/Moscow")
+  ZoneId localZone();
+
+  /** A fix further ahead of its receive time than this does not move the event clock. */
+  @WithDefault("2m")
+  Duration maxClockAhead();
+
   default EngineSettings toSettings() {
-    return new EngineSettings(updateInterval(), sessionIdleTimeout(), titleLanguage());
+    return new EngineSettings(
+        updateInterval(),
+        sessionIdleTimeout(),
+        titleLanguage(),
+        partitions(),
+        localZone(),
+        maxClockAhead());
   }
 }

@@ -1,22 +1,60 @@
 package dev.dozor.rules.engine;
 
+import dev.dozor.events.Equipment;
 import dev.dozor.events.EvidencePoint;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.rules.regulation.RegulationParameters;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.kie.api.definition.type.Role;
 import org.kie.api.definition.type.Timestamp;
 
 /**
- * The fact a rule sees for one fix: an event stamped with its fix time. The engine inserts it,
- * fires the rules and deletes it again, so a session holds at most the current point.
+ * The fact a rule sees for one fix: the point, what the engine derived from the vehicle's previous
+ * fixes (gap, distance, GPS jump), and lazy lookups of the registry and geography (district, zones,
+ * road segment, active assignment, the parameters in force here). The engine inserts it, fires the
+ * rules and deletes it again, so a session holds at most the current point of each vehicle.
  */
 @Role(Role.Type.EVENT)
 @Timestamp("fixTimeMs")
 public final class VehiclePoint {
-  private final TelemetryPoint point;
+  private static final String UNRESOLVED = "\u0000";
 
-  public VehiclePoint(TelemetryPoint point) {
+  private final TelemetryPoint point;
+  private final PointContext context;
+  private final long gapMs;
+  private final double distanceM;
+  private final double impliedSpeedKmh;
+  private final boolean gpsJump;
+
+  private String districtId = UNRESOLVED;
+  private SegmentMatch segment;
+  private boolean segmentResolved;
+  private AssignmentFact assignment;
+  private boolean assignmentResolved;
+  private Map<String, RegulationParameters> parameters;
+  private Map<String, List<String>> zonesByKind;
+
+  VehiclePoint(
+      TelemetryPoint point,
+      PointContext context,
+      long gapMs,
+      double distanceM,
+      double impliedSpeedKmh,
+      boolean gpsJump) {
     this.point = point;
+    this.context = context;
+    this.gapMs = gapMs;
+    this.distanceM = distanceM;
+    this.impliedSpeedKmh = impliedSpeedKmh;
+    this.gpsJump = gpsJump;
+  }
+
+  /** A point without history, registry or geography (tests of single facts). */
+  public VehiclePoint(TelemetryPoint point) {
+    this(point, PointContext.EMPTY, -1, 0, 0, false);
   }
 
   public TelemetryPoint getPoint() {
@@ -35,6 +73,11 @@ public final class VehiclePoint {
     return point.fixTime().toEpochMilli();
   }
 
+  /** When the gateway received it, or the fix time when unknown. */
+  public long getReceivedAtMs() {
+    return point.receivedAt() == null ? getFixTimeMs() : point.receivedAt().toEpochMilli();
+  }
+
   public double getLat() {
     return point.lat();
   }
@@ -45,6 +88,15 @@ public final class VehiclePoint {
 
   public double getSpeedKmh() {
     return point.speedKmh();
+  }
+
+  /** The odometer in km, or null when the device does not report it. */
+  public Double getOdometerKm() {
+    return point.odometerKm();
+  }
+
+  public Equipment getEquipment() {
+    return point.equipment();
   }
 
   /** Plough blade down; false when up or not reported. */
@@ -58,6 +110,195 @@ public final class VehiclePoint {
 
   public boolean isSpreaderOn() {
     return point.equipment().isSpreaderOn();
+  }
+
+  /** Any implement working: plough down, brush on or spreader on. */
+  public boolean isWorking() {
+    return point.equipment().isAnyImplementWorking();
+  }
+
+  /** Spreading density in g/m², or null when not reported. */
+  public Double getSpreadRateGm2() {
+    return point.equipment().spreadRateGm2();
+  }
+
+  public boolean isBodyTipped() {
+    return Boolean.TRUE.equals(point.equipment().bodyTip());
+  }
+
+  /** Ignition on; false when off or not reported. */
+  public boolean isIgnitionOn() {
+    return Boolean.TRUE.equals(point.equipment().ignition());
+  }
+
+  /** Whether the device reports the ignition channel at all. */
+  public boolean isIgnitionReported() {
+    return point.equipment().ignition() != null;
+  }
+
+  // ---- derived from the vehicle's previous fixes ----
+
+  /** Fix time since the vehicle's previous processed fix, or -1 for its first fix. */
+  public long getGapMs() {
+    return gapMs;
+  }
+
+  /** Whether this is the first fix the engine sees from the vehicle (since its state began). */
+  public boolean isFirstFix() {
+    return gapMs < 0;
+  }
+
+  /** Metres from the previous valid fix (0 for the first, and for a GPS jump). */
+  public double getDistanceM() {
+    return distanceM;
+  }
+
+  /** Speed implied by the distance and time from the previous valid fix, km/h (0 if none). */
+  public double getImpliedSpeedKmh() {
+    return impliedSpeedKmh;
+  }
+
+  /** INT-002 flagged this fix as a GPS jump: the other regulations ignore it. */
+  public boolean isGpsJump() {
+    return gpsJump;
+  }
+
+  /** Not a GPS jump: the regulations other than INT-002 use only valid points. */
+  public boolean isValid() {
+    return !gpsJump;
+  }
+
+  // ---- registry ----
+
+  /** The vehicle's type from the registry ({@code plough}, {@code sweeper}, …), or null. */
+  public String getVehicleType() {
+    return context.fleet().vehicleType(point.vehicleId());
+  }
+
+  public String getContractorId() {
+    return context.fleet().contractorId(point.vehicleId());
+  }
+
+  public String getHomeDistrictId() {
+    return context.fleet().homeDistrictId(point.vehicleId());
+  }
+
+  /** The okrug of the vehicle's home district, or null. */
+  public String getHomeOkrug() {
+    String home = getHomeDistrictId();
+    return home == null ? null : context.geography().okrugOf(home);
+  }
+
+  /** The vehicle's depot zone, or null. */
+  public String getDepotZoneId() {
+    return context.fleet().depotZoneId(point.vehicleId());
+  }
+
+  /** The vehicle's assignment whose shift contains this fix, or null. */
+  public AssignmentFact getAssignment() {
+    if (!assignmentResolved) {
+      assignment = context.fleet().activeAssignment(point.vehicleId(), getFixTimeMs());
+      assignmentResolved = true;
+    }
+    return assignment;
+  }
+
+  /** Whether an assignment's shift contains this fix. */
+  public boolean isOnShift() {
+    return getAssignment() != null;
+  }
+
+  // ---- geography ----
+
+  /** The district (OKTMO) containing the fix, or null. */
+  public String getDistrictId() {
+    if (UNRESOLVED.equals(districtId)) {
+      districtId = context.geography().districtAt(point.lat(), point.lon());
+    }
+    return districtId;
+  }
+
+  /** The okrug (abbreviation) containing the fix, or null. */
+  public String getOkrug() {
+    String district = getDistrictId();
+    return district == null ? null : context.geography().okrugOf(district);
+  }
+
+  /** Ids of the zones of this kind containing the fix (possibly empty). */
+  public List<String> zonesOf(String kind) {
+    if (zonesByKind == null) {
+      zonesByKind = new HashMap<>(4);
+    }
+    return zonesByKind.computeIfAbsent(
+        kind, k -> context.geography().zonesAt(k, point.lat(), point.lon()));
+  }
+
+  /** Whether the fix lies inside a zone of this kind. */
+  public boolean inZoneOfKind(String kind) {
+    return !zonesOf(kind).isEmpty();
+  }
+
+  /** The first zone of this kind containing the fix, or null. */
+  public String zoneOfKind(String kind) {
+    List<String> zones = zonesOf(kind);
+    return zones.isEmpty() ? null : zones.get(0);
+  }
+
+  /** Whether the fix lies inside the zone with this id. */
+  public boolean inZone(String zoneId) {
+    return zoneId != null && context.geography().contains(zoneId, point.lat(), point.lon());
+  }
+
+  /**
+   * The nearest zone of this kind within {@code metres} of the fix (inside counts as 0), or null.
+   */
+  public String zoneOfKindWithin(String kind, double metres) {
+    return context.geography().nearestZone(kind, point.lat(), point.lon(), metres);
+  }
+
+  /** The road segment the fix is on (within the matching radius), or null. */
+  public SegmentMatch getSegment() {
+    if (!segmentResolved) {
+      segment = context.geography().segmentAt(point.lat(), point.lon());
+      segmentResolved = true;
+    }
+    return segment;
+  }
+
+  /** Metres from the fix to the nearest of these road segments (infinite when none is known). */
+  public double distanceToSegmentsM(List<String> segmentIds) {
+    return context.geography().distanceToSegmentsM(segmentIds, point.lat(), point.lon());
+  }
+
+  /** Minutes since local midnight in the engine's time zone (0..1439). */
+  public int getLocalMinuteOfDay() {
+    return context.localMinuteOfDay(getFixTimeMs());
+  }
+
+  /** Whether the local time of day lies in [fromMinute, toMinute), wrapping over midnight. */
+  public boolean localTimeBetween(double fromMinute, double toMinute) {
+    int m = getLocalMinuteOfDay();
+    return fromMinute <= toMinute
+        ? m >= fromMinute && m < toMinute
+        : m >= fromMinute || m < toMinute;
+  }
+
+  // ---- parameters ----
+
+  /**
+   * The parameters of a regulation in force for this fix: defaults, then the overrides for the
+   * vehicle's type, the district the fix is in and the vehicle's contractor.
+   */
+  public RegulationParameters par(String regulationId) {
+    if (parameters == null) {
+      parameters = new HashMap<>(8);
+    }
+    RegulationParameters p = parameters.get(regulationId);
+    if (p == null) {
+      p = context.parameters().resolve(regulationId, this);
+      parameters.put(regulationId, p);
+    }
+    return p;
   }
 
   public EvidencePoint toEvidence() {

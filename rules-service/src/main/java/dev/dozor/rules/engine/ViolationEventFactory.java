@@ -3,8 +3,6 @@ package dev.dozor.rules.engine;
 import dev.dozor.events.SchemaVersions;
 import dev.dozor.events.ViolationEvent;
 import dev.dozor.rules.regulation.Regulation;
-import dev.dozor.rules.regulation.RegulationParameters;
-import java.util.Map;
 
 /** Turns an {@link EpisodeChange} into the contract's {@link ViolationEvent}. */
 final class ViolationEventFactory {
@@ -14,11 +12,10 @@ final class ViolationEventFactory {
     this.titleLanguage = titleLanguage;
   }
 
-  ViolationEvent toEvent(EpisodeChange c, Regulation regulation, RegulationParameters parameters) {
-    Map<String, Double> inForce = parameters.getValues();
+  ViolationEvent toEvent(EpisodeChange c, Regulation regulation) {
     return new ViolationEvent(
         SchemaVersions.VIOLATION_EVENT,
-        ViolationEvent.episodeId(c.regulationId(), c.vehicleId(), c.startedAt()),
+        c.violationId(),
         c.regulationId(),
         regulation.version(),
         regulation.title().in(titleLanguage),
@@ -28,7 +25,7 @@ final class ViolationEventFactory {
         c.startedAt(),
         c.endedAt(),
         c.eventTime(),
-        inForce,
+        c.parameters(),
         c.measurements(),
         c.evidence());
   }

@@ -16,6 +16,9 @@ public final class ViolationSink {
 
   /** The changes reported since the last drain, in firing order. */
   List<EpisodeChange> drain() {
+    if (changes.isEmpty()) {
+      return List.of();
+    }
     List<EpisodeChange> drained = List.copyOf(changes);
     changes.clear();
     return drained;

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param vehicleTypes vehicle types the regulation is meant for (informative; see README)
  * @param drl file name of the rules, next to the JSON
  * @param parameters thresholds by name (the unit is part of the name: {@code speedLimitKmh})
+ * @param overrides values replacing defaults per vehicle type, district or contractor
  */
 public record Regulation(
     String id,
@@ -24,7 +25,8 @@ public record Regulation(
     String severity,
     List<String> vehicleTypes,
     String drl,
-    Map<String, ParameterSpec> parameters) {
+    Map<String, ParameterSpec> parameters,
+    List<ParameterOverride> overrides) {
 
   public Regulation {
     vehicleTypes = vehicleTypes == null ? List.of() : List.copyOf(vehicleTypes);
@@ -32,6 +34,7 @@ public record Regulation(
         parameters == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    overrides = overrides == null ? List.of() : List.copyOf(overrides);
   }
 
   /** The default value of every parameter, by name. */

@@ -124,6 +124,23 @@ public final class RegulationCatalogue {
                   spec.description() != null && spec.description().isComplete(),
                   "needs a description in ru and en");
             });
+    for (int i = 0; i < r.overrides().size(); i++) {
+      ParameterOverride o = r.overrides().get(i);
+      String field = "overrides[" + i + "]";
+      require(
+          path,
+          field + ".scope",
+          ParameterOverride.SCOPE_SET.contains(o.scope()),
+          "must be one of " + ParameterOverride.SCOPES);
+      require(path, field + ".value", o.value() != null && !o.value().isBlank(), "is required");
+      for (String name : o.parameters().keySet()) {
+        require(
+            path,
+            field + ".parameters." + name,
+            r.parameters().containsKey(name),
+            "is not a parameter of " + id);
+      }
+    }
   }
 
   private static void require(String path, String field, boolean ok, String message) {

@@ -4,11 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dozor.events.AssignmentRecord;
+import dev.dozor.events.DistrictRecord;
 import dev.dozor.events.Equipment;
 import dev.dozor.events.JsonSerde;
+import dev.dozor.events.RoadSegmentRecord;
+import dev.dozor.events.SchemaVersions;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.events.VehicleRecord;
 import dev.dozor.events.ViolationEvent;
 import dev.dozor.events.ViolationStatus;
+import dev.dozor.events.WeatherEventRecord;
+import dev.dozor.events.ZoneRecord;
+import dev.dozor.rules.registry.RegistryState;
 import dev.dozor.rules.regulation.RegulationCatalogue;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -16,40 +26,100 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every {@code scenarios/<name>/} folder: {@code input.json} (fixes) through a fresh engine
- * must give exactly {@code expected.json} (episode changes, in order). Regulation experts add
- * folders; no Java needed.
+ * Runs every {@code scenarios/<name>/} folder: {@code input.json} through a fresh engine must give
+ * exactly {@code expected.json} (episode changes, in order). Regulation experts add folders; no
+ * Java needed. The format is described in {@code scenarios/README.md}.
  */
 class ScenarioTest {
 
-  /** One fix as an expert writes it; lat/lon may be left out. */
+  /** One fix as an expert writes it; everything but vehicle, time and speed may be left out. */
   record ScenarioPoint(
-      String vehicleId, Instant fixTime, double speedKmh, Boolean plough, Double lat, Double lon) {
+      String vehicleId,
+      Instant fixTime,
+      Instant receivedAt,
+      double speedKmh,
+      Double lat,
+      Double lon,
+      Double odometerKm,
+      Boolean plough,
+      Boolean brush,
+      Boolean spreader,
+      Double spreadRateGm2,
+      Boolean bodyTip,
+      Boolean ignition) {
     TelemetryPoint toPoint() {
-      return TelemetryPoint.of(
+      return new TelemetryPoint(
+          SchemaVersions.TELEMETRY_POINT,
           vehicleId,
           "scenario-device",
           fixTime,
-          fixTime,
+          receivedAt == null ? fixTime : receivedAt,
           lat == null ? 55.75 : lat,
           lon == null ? 37.62 : lon,
           speedKmh,
           null,
-          plough == null ? Equipment.NONE : Equipment.plough(plough));
+          odometerKm,
+          new Equipment(plough, brush, spreader, spreadRateGm2, bodyTip, ignition, null),
+          Map.of());
     }
   }
 
-  /** One expected episode change. */
+  /** The registry of a scenario: records as on {@code dozor.registry.v1}. */
+  record ScenarioRegistry(
+      List<VehicleRecord> vehicles,
+      List<DistrictRecord> districts,
+      List<ZoneRecord> zones,
+      List<RoadSegmentRecord> segments,
+      List<AssignmentRecord> assignments,
+      List<WeatherEventRecord> weather) {
+    RegistryState toState() {
+      RegistryState state = new RegistryState();
+      orEmpty(vehicles).forEach(state::vehicle);
+      orEmpty(districts).forEach(state::district);
+      orEmpty(zones).forEach(state::zone);
+      orEmpty(segments).forEach(state::segment);
+      orEmpty(assignments).forEach(state::assignment);
+      orEmpty(weather).forEach(state::weather);
+      state.publishPlaces();
+      return state;
+    }
+  }
+
+  /** An input file: a list of fixes, or an object with a registry and fixes or batches. */
+  record ScenarioInput(
+      ScenarioRegistry registry, List<ScenarioPoint> points, List<List<ScenarioPoint>> batches) {
+    List<List<TelemetryPoint>> deliveries() {
+      List<List<TelemetryPoint>> result = new ArrayList<>();
+      if (points != null) {
+        result.add(points.stream().map(ScenarioPoint::toPoint).toList());
+      }
+      orEmpty(batches).forEach(b -> result.add(b.stream().map(ScenarioPoint::toPoint).toList()));
+      return result;
+    }
+  }
+
+  /** One expected episode change; vehicleId is compared only when the file gives it. */
   record ExpectedEvent(
-      String regulationId, ViolationStatus status, Instant startedAt, Instant endedAt) {
-    static ExpectedEvent of(ViolationEvent e) {
-      return new ExpectedEvent(e.regulationId(), e.status(), e.startedAt(), e.endedAt());
+      String regulationId,
+      String vehicleId,
+      ViolationStatus status,
+      Instant startedAt,
+      Instant endedAt) {
+    static ExpectedEvent of(ViolationEvent e, boolean withVehicle) {
+      return new ExpectedEvent(
+          e.regulationId(),
+          withVehicle ? e.vehicleId() : null,
+          e.status(),
+          e.startedAt(),
+          e.endedAt());
     }
   }
 
@@ -66,21 +136,34 @@ class ScenarioTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void producesTheExpectedEpisodes(Path folder) throws IOException {
-    List<ScenarioPoint> input =
-        JsonSerde.mapper()
-            .readValue(folder.resolve("input.json").toFile(), new TypeReference<>() {});
+    ObjectMapper mapper = JsonSerde.mapper();
+    JsonNode inputJson = mapper.readTree(folder.resolve("input.json").toFile());
+    ScenarioInput input =
+        inputJson.isArray()
+            ? new ScenarioInput(
+                null, mapper.convertValue(inputJson, new TypeReference<>() {}), null)
+            : mapper.convertValue(inputJson, ScenarioInput.class);
     List<ExpectedEvent> expected =
-        JsonSerde.mapper()
-            .readValue(folder.resolve("expected.json").toFile(), new TypeReference<>() {});
+        mapper.readValue(folder.resolve("expected.json").toFile(), new TypeReference<>() {});
+    boolean withVehicle = expected.stream().anyMatch(e -> e.vehicleId() != null);
+    RegistryState registry =
+        input.registry() == null ? new RegistryState() : input.registry().toState();
 
     try (RuleEngine engine =
         new RuleEngine(
-            RegulationCatalogue.fromClasspath(), EngineSettings.defaults(), Clock.systemUTC())) {
-      List<ExpectedEvent> actual =
-          engine.process(input.stream().map(ScenarioPoint::toPoint).toList()).stream()
-              .map(ExpectedEvent::of)
-              .toList();
+            RegulationCatalogue.fromClasspath(),
+            EngineSettings.defaults(),
+            Clock.systemUTC(),
+            registry)) {
+      List<ExpectedEvent> actual = new ArrayList<>();
+      for (List<TelemetryPoint> delivery : input.deliveries()) {
+        engine.process(delivery).forEach(e -> actual.add(ExpectedEvent.of(e, withVehicle)));
+      }
       assertEquals(expected, actual, folder.getFileName().toString());
     }
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 }

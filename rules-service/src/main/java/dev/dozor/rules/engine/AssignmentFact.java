@@ -1,0 +1,80 @@
+package dev.dozor.rules.engine;
+
+import dev.dozor.events.AssignmentRecord;
+import java.util.List;
+
+/**
+ * A vehicle's planned shift as rules see it ({@link AssignmentRecord} with epoch-millisecond
+ * times). The engine inserts it into the session of the partition that owns the vehicle, so shift
+ * and deadline rules can fire even when the vehicle sends nothing.
+ */
+public final class AssignmentFact {
+  private final AssignmentRecord record;
+
+  public AssignmentFact(AssignmentRecord record) {
+    this.record = record;
+  }
+
+  public AssignmentRecord getRecord() {
+    return record;
+  }
+
+  public String getId() {
+    return record.id();
+  }
+
+  public String getVehicleId() {
+    return record.vehicleId();
+  }
+
+  public long getShiftStartMs() {
+    return record.shiftStart().toEpochMilli();
+  }
+
+  public long getShiftEndMs() {
+    return record.shiftEnd().toEpochMilli();
+  }
+
+  /** Whether the shift window [start, end) contains this time. */
+  public boolean covers(long epochMs) {
+    return epochMs >= getShiftStartMs() && epochMs < getShiftEndMs();
+  }
+
+  /** The work zone, or null. */
+  public String getZoneId() {
+    return record.zoneId();
+  }
+
+  public List<String> getSegmentIds() {
+    return record.segmentIds();
+  }
+
+  public boolean hasSegments() {
+    return !record.segmentIds().isEmpty();
+  }
+
+  /** The corridor width of the route in metres, or null for the regulation's default. */
+  public Double getCorridorM() {
+    return record.corridorM();
+  }
+
+  /** The corridor width, or the default when the assignment sets none. */
+  public double corridorOr(double defaultM) {
+    return record.corridorM() == null ? defaultM : record.corridorM();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AssignmentFact other && other.record.equals(record);
+  }
+
+  @Override
+  public int hashCode() {
+    return record.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "AssignmentFact[" + record.id() + " " + record.vehicleId() + "]";
+  }
+}

@@ -1,0 +1,246 @@
+package dev.dozor.rules.engine;
+
+import dev.dozor.events.TelemetryPoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * The rule session of one Kafka partition: the state of every vehicle whose points arrive there,
+ * the assignments of those vehicles, the weather events and the partition's {@link EventClock}.
+ * STREAM mode with a pseudo clock advanced by fix time. Not thread-safe: the engine serialises it.
+ */
+final class PartitionSession {
+  /** Far above what one point needs; reaching it means a rule loop. */
+  static final int MAX_FIRINGS_PER_POINT = 1_000;
+
+  private final int partition;
+  private PointContext context;
+  private final EpisodePolicy policy;
+  private final ViolationSink sink = new ViolationSink();
+  private final Map<String, VehicleTrack> tracks = new HashMap<>();
+  private final Map<String, FactHandle> assignments = new HashMap<>();
+  private final Map<String, AssignmentFact> assignmentFacts = new HashMap<>();
+  private final Map<String, FactHandle> weather = new HashMap<>();
+  private final Map<String, WeatherFact> weatherFacts = new HashMap<>();
+  private final EventClock eventClock = new EventClock(Long.MIN_VALUE);
+  private KieSession session;
+  private SessionPseudoClock clock;
+  private FactHandle eventClockHandle;
+
+  PartitionSession(int partition, KieBase kieBase, PointContext context, EpisodePolicy policy) {
+    this.partition = partition;
+    this.context = context;
+    this.policy = policy;
+    open(kieBase, List.of());
+  }
+
+  private void open(KieBase kieBase, Collection<Object> carried) {
+    KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+    conf.setOption(ClockTypeOption.PSEUDO);
+    session = kieBase.newKieSession(conf, null);
+    clock = session.getSessionClock();
+    session.setGlobal("sink", sink);
+    session.insert(policy);
+    eventClockHandle = session.insert(eventClock);
+    if (eventClock.getNowMs() != Long.MIN_VALUE) {
+      clock.advanceTime(eventClock.getNowMs(), TimeUnit.MILLISECONDS);
+    }
+    assignments.clear();
+    assignmentFacts.values().forEach(a -> assignments.put(a.getId(), session.insert(a)));
+    weather.clear();
+    weatherFacts.values().forEach(w -> weather.put(w.getId(), session.insert(w)));
+    carried.forEach(session::insert);
+  }
+
+  int partition() {
+    return partition;
+  }
+
+  /**
+   * Runs the rules on the points of one vehicle, in fix-time order. A point not newer than the
+   * vehicle's last processed fix is skipped.
+   *
+   * @return how many points were skipped
+   */
+  int accept(
+      String vehicleId, List<TelemetryPoint> inOrder, long wallNowMs, List<EpisodeChange> out) {
+    VehicleTrack track = tracks.computeIfAbsent(vehicleId, v -> new VehicleTrack());
+    track.lastSeenWallMs = wallNowMs;
+    int skipped = 0;
+    for (TelemetryPoint p : inOrder) {
+      long fixMs = p.fixTime().toEpochMilli();
+      if (fixMs <= track.lastFixMs) {
+        skipped++;
+        continue;
+      }
+      VehiclePoint fact = PointEnricher.enrich(p, track, context);
+      if (fixMs > clock.getCurrentTime()) {
+        clock.advanceTime(fixMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+      }
+      FactHandle handle = session.insert(fact);
+      fire(vehicleId);
+      session.delete(handle);
+      out.addAll(sink.drain());
+    }
+    return skipped;
+  }
+
+  /** Moves the partition's event time forward and lets deadline rules fire. */
+  void advanceEventTime(long epochMs, List<EpisodeChange> out) {
+    if (epochMs <= eventClock.getNowMs()) {
+      return;
+    }
+    eventClock.advanceTo(epochMs);
+    if (epochMs > clock.getCurrentTime()) {
+      clock.advanceTime(epochMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+    }
+    session.update(eventClockHandle, eventClock);
+    fire("(event clock)");
+    out.addAll(sink.drain());
+  }
+
+  long eventTimeMs() {
+    return eventClock.getNowMs();
+  }
+
+  /** Makes the session's assignments equal to these (the vehicles of this partition). */
+  void syncAssignments(Collection<AssignmentFact> wanted, List<EpisodeChange> out) {
+    Map<String, AssignmentFact> byId = new HashMap<>();
+    wanted.forEach(a -> byId.put(a.getId(), a));
+    for (Iterator<Map.Entry<String, AssignmentFact>> it = assignmentFacts.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, AssignmentFact> e = it.next();
+      AssignmentFact now = byId.get(e.getKey());
+      if (now == null) {
+        session.delete(assignments.remove(e.getKey()));
+        it.remove();
+      } else if (!now.equals(e.getValue())) {
+        session.delete(assignments.remove(e.getKey()));
+        assignments.put(e.getKey(), session.insert(now));
+        e.setValue(now);
+      }
+    }
+    byId.forEach(
+        (id, a) -> {
+          if (!assignmentFacts.containsKey(id)) {
+            assignmentFacts.put(id, a);
+            assignments.put(id, session.insert(a));
+          }
+        });
+    fire("(assignments)");
+    out.addAll(sink.drain());
+  }
+
+  /** Makes the session's weather events equal to these. */
+  void syncWeather(Collection<WeatherFact> wanted, List<EpisodeChange> out) {
+    Set<String> ids = new HashSet<>();
+    for (WeatherFact w : wanted) {
+      ids.add(w.getId());
+      WeatherFact had = weatherFacts.get(w.getId());
+      if (had != null && !had.equals(w)) {
+        session.delete(weather.remove(w.getId()));
+        weatherFacts.remove(w.getId());
+      }
+      if (!weatherFacts.containsKey(w.getId())) {
+        weatherFacts.put(w.getId(), w);
+        weather.put(w.getId(), session.insert(w));
+      }
+    }
+    for (Iterator<String> it = weatherFacts.keySet().iterator(); it.hasNext(); ) {
+      String id = it.next();
+      if (!ids.contains(id)) {
+        session.delete(weather.remove(id));
+        it.remove();
+      }
+    }
+    fire("(weather)");
+    out.addAll(sink.drain());
+  }
+
+  /**
+   * Ends the state of vehicles not seen since the threshold: their open episodes close (the rules
+   * see {@link EndOfData}) and every state fact of theirs is dropped.
+   */
+  void endIdle(long wallThresholdMs, List<EpisodeChange> out) {
+    List<String> idle = new ArrayList<>();
+    tracks.forEach(
+        (vehicleId, track) -> {
+          if (track.lastSeenWallMs < wallThresholdMs) {
+            idle.add(vehicleId);
+          }
+        });
+    if (idle.isEmpty()) {
+      return;
+    }
+    for (String vehicleId : idle) {
+      VehicleTrack track = tracks.remove(vehicleId);
+      FactHandle eod = session.insert(new EndOfData(vehicleId, track.lastFixMs));
+      fire(vehicleId);
+      session.delete(eod);
+    }
+    out.addAll(sink.drain());
+    Set<String> gone = new HashSet<>(idle);
+    for (FactHandle h :
+        session.getFactHandles(
+            o -> o instanceof VehicleState s && gone.contains(s.getVehicleId()))) {
+      session.delete(h);
+    }
+  }
+
+  /**
+   * Moves every fact into a session of another KieBase (a newly activated regulation version).
+   * State of regulations the new set does not have is dropped.
+   */
+  void rebase(KieBase kieBase, Set<String> regulationIds, PointContext nextContext) {
+    this.context = nextContext;
+    List<Object> carried = new ArrayList<>();
+    for (Object o : session.getObjects(o -> o instanceof VehicleState)) {
+      if (regulationIds.contains(((VehicleState) o).getRegulationId())) {
+        carried.add(o);
+      }
+    }
+    session.dispose();
+    open(kieBase, carried);
+  }
+
+  int vehicles() {
+    return tracks.size();
+  }
+
+  long factCount() {
+    return session.getFactCount();
+  }
+
+  /** State facts of one vehicle (tests of the state bound). */
+  long stateFactCount(String vehicleId) {
+    return session
+        .getObjects(o -> o instanceof VehicleState s && s.getVehicleId().equals(vehicleId))
+        .size();
+  }
+
+  void dispose() {
+    session.dispose();
+  }
+
+  private void fire(String what) {
+    int fired = session.fireAllRules(MAX_FIRINGS_PER_POINT);
+    if (fired >= MAX_FIRINGS_PER_POINT) {
+      throw new IllegalStateException(
+          "rules fired " + fired + " times on one point of vehicle " + what + ": a rule loop");
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.dozor.rules.engine;
+
+/**
+ * What the engine remembers of one vehicle between fixes, outside the rules: the last processed fix
+ * (re-delivered or older fixes are skipped), the last valid position (GPS jumps are measured from
+ * it) and the run of jumps that agree with each other (a vehicle really moved, e.g. on a trailer).
+ */
+final class VehicleTrack {
+  long lastFixMs = Long.MIN_VALUE;
+  boolean hasValid;
+  double validLat;
+  double validLon;
+  long validMs;
+  boolean hasJump;
+  double jumpLat;
+  double jumpLon;
+  long jumpMs;
+  int consistentJumps;
+  long lastSeenWallMs;
+}

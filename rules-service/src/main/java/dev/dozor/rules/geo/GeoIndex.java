@@ -1,0 +1,262 @@
+package dev.dozor.rules.geo;
+
+import dev.dozor.events.DistrictRecord;
+import dev.dozor.events.RoadSegmentRecord;
+import dev.dozor.events.ZoneRecord;
+import dev.dozor.rules.engine.SegmentMatch;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * An immutable in-memory spatial index (JTS STR-trees, in local metres) of districts, zones and
+ * road segments. The registry builds a new one when the geography changes and swaps it in whole, so
+ * a lookup never sees half an update.
+ */
+public final class GeoIndex implements Geography {
+  /** Metres: a fix this close to a segment's line is on the segment (as telemetry coverage). */
+  public static final double DEFAULT_SEGMENT_RADIUS_M = 20.0;
+
+  private static final double DEFAULT_REFERENCE_LAT = 55.75;
+
+  private record Area(String id, String kind, Geometry geometry, PreparedGeometry prepared) {}
+
+  private record Segment(RoadSegmentRecord record, LineString line) {
+    SegmentMatch match(double distanceM) {
+      return new SegmentMatch(
+          record.id(),
+          distanceM,
+          record.maxspeedKmh(),
+          record.priority(),
+          record.lengthM(),
+          record.districtId());
+    }
+  }
+
+  private final GeoJsonShapes shapes;
+  private final double segmentRadiusM;
+  private final STRtree districts = new STRtree();
+  private final Map<String, String> okrugByDistrict = new HashMap<>();
+  private final Map<String, STRtree> zonesByKind = new HashMap<>();
+  private final Map<String, Area> zonesById = new HashMap<>();
+  private final STRtree segments = new STRtree();
+  private final Map<String, Segment> segmentsById = new HashMap<>();
+
+  private GeoIndex(Builder b) {
+    double referenceLat = DEFAULT_REFERENCE_LAT;
+    for (Object geometry : b.geometries()) {
+      double lat = GeoJsonShapes.firstLatitude((com.fasterxml.jackson.databind.JsonNode) geometry);
+      if (!Double.isNaN(lat)) {
+        referenceLat = lat;
+        break;
+      }
+    }
+    this.shapes = new GeoJsonShapes(new LocalMetres(referenceLat));
+    this.segmentRadiusM = b.segmentRadiusM;
+    PreparedGeometryFactory prepare = new PreparedGeometryFactory();
+    for (DistrictRecord d : b.districts.values()) {
+      Geometry g = shapes.area(d.geometry());
+      districts.insert(g.getEnvelopeInternal(), new Area(d.id(), "district", g, prepare.create(g)));
+      if (d.okrugAbbrev() != null) {
+        okrugByDistrict.put(d.id(), d.okrugAbbrev());
+      }
+    }
+    for (ZoneRecord z : b.zones.values()) {
+      Geometry g = shapes.area(z.geometry());
+      Area area = new Area(z.id(), z.kind(), g, prepare.create(g));
+      zonesByKind
+          .computeIfAbsent(z.kind(), k -> new STRtree())
+          .insert(g.getEnvelopeInternal(), area);
+      zonesById.put(z.id(), area);
+    }
+    for (RoadSegmentRecord s : b.segments.values()) {
+      LineString line = shapes.line(s.geometry());
+      Segment segment = new Segment(s, line);
+      segments.insert(line.getEnvelopeInternal(), segment);
+      segmentsById.put(s.id(), segment);
+    }
+    districts.build();
+    zonesByKind.values().forEach(STRtree::build);
+    segments.build();
+  }
+
+  public int districtCount() {
+    return okrugByDistrict.size();
+  }
+
+  public int zoneCount() {
+    return zonesById.size();
+  }
+
+  public int segmentCount() {
+    return segmentsById.size();
+  }
+
+  @Override
+  public String districtAt(double lat, double lon) {
+    Point p = shapes.point(lat, lon);
+    for (Object o : districts.query(p.getEnvelopeInternal())) {
+      Area a = (Area) o;
+      if (a.prepared().covers(p)) {
+        return a.id();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String okrugOf(String districtId) {
+    return districtId == null ? null : okrugByDistrict.get(districtId);
+  }
+
+  @Override
+  public List<String> zonesAt(String kind, double lat, double lon) {
+    STRtree tree = zonesByKind.get(kind);
+    if (tree == null) {
+      return List.of();
+    }
+    Point p = shapes.point(lat, lon);
+    List<String> ids = new ArrayList<>(1);
+    for (Object o : tree.query(p.getEnvelopeInternal())) {
+      Area a = (Area) o;
+      if (a.prepared().covers(p)) {
+        ids.add(a.id());
+      }
+    }
+    ids.sort(null);
+    return ids;
+  }
+
+  @Override
+  public boolean contains(String zoneId, double lat, double lon) {
+    Area a = zonesById.get(zoneId);
+    return a != null && a.prepared().covers(shapes.point(lat, lon));
+  }
+
+  @Override
+  public String nearestZone(String kind, double lat, double lon, double maxDistanceM) {
+    STRtree tree = zonesByKind.get(kind);
+    if (tree == null) {
+      return null;
+    }
+    Point p = shapes.point(lat, lon);
+    Envelope search = new Envelope(p.getCoordinate());
+    search.expandBy(maxDistanceM);
+    String best = null;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (Object o : tree.query(search)) {
+      Area a = (Area) o;
+      double d = a.prepared().covers(p) ? 0 : a.geometry().distance(p);
+      if (d <= maxDistanceM
+          && (d < bestDistance || d == bestDistance && a.id().compareTo(best) < 0)) {
+        best = a.id();
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public SegmentMatch segmentAt(double lat, double lon) {
+    Point p = shapes.point(lat, lon);
+    Envelope search = new Envelope(p.getCoordinate());
+    search.expandBy(segmentRadiusM);
+    Segment best = null;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (Object o : segments.query(search)) {
+      Segment s = (Segment) o;
+      double d = s.line().distance(p);
+      if (d <= segmentRadiusM
+          && (d < bestDistance
+              || d == bestDistance && s.record().id().compareTo(best.record().id()) < 0)) {
+        best = s;
+        bestDistance = d;
+      }
+    }
+    return best == null ? null : best.match(bestDistance);
+  }
+
+  @Override
+  public double distanceToSegmentsM(List<String> segmentIds, double lat, double lon) {
+    Point p = shapes.point(lat, lon);
+    double best = Double.POSITIVE_INFINITY;
+    for (String id : segmentIds) {
+      Segment s = segmentsById.get(id);
+      if (s != null) {
+        best = Math.min(best, s.line().distance(p));
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public SegmentMatch segment(String segmentId) {
+    Segment s = segmentsById.get(segmentId);
+    return s == null ? null : s.match(0);
+  }
+
+  /** Collects the registry's places; {@link #build} makes the immutable index. */
+  public static final class Builder {
+    private final Map<String, DistrictRecord> districts = new LinkedHashMap<>();
+    private final Map<String, ZoneRecord> zones = new LinkedHashMap<>();
+    private final Map<String, RoadSegmentRecord> segments = new LinkedHashMap<>();
+    private double segmentRadiusM = DEFAULT_SEGMENT_RADIUS_M;
+
+    public Builder segmentRadiusM(double metres) {
+      this.segmentRadiusM = metres;
+      return this;
+    }
+
+    public Builder district(DistrictRecord d) {
+      districts.put(d.id(), d);
+      return this;
+    }
+
+    public Builder zone(ZoneRecord z) {
+      zones.put(z.id(), z);
+      return this;
+    }
+
+    public Builder segment(RoadSegmentRecord s) {
+      segments.put(s.id(), s);
+      return this;
+    }
+
+    public Builder removeDistrict(String id) {
+      districts.remove(id);
+      return this;
+    }
+
+    public Builder removeZone(String id) {
+      zones.remove(id);
+      return this;
+    }
+
+    public Builder removeSegment(String id) {
+      segments.remove(id);
+      return this;
+    }
+
+    private Collection<Object> geometries() {
+      List<Object> all = new ArrayList<>();
+      segments.values().forEach(s -> all.add(s.geometry()));
+      districts.values().forEach(d -> all.add(d.geometry()));
+      zones.values().forEach(z -> all.add(z.geometry()));
+      return all;
+    }
+
+    public GeoIndex build() {
+      return new GeoIndex(this);
+    }
+  }
+}

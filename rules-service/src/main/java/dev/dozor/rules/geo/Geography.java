@@ -1,0 +1,35 @@
+package dev.dozor.rules.geo;
+
+import dev.dozor.rules.engine.SegmentMatch;
+import java.util.List;
+
+/** What the rules may ask about places: districts, zones and road segments. */
+public interface Geography {
+
+  /** Knows no place. */
+  Geography EMPTY = new GeoIndex.Builder().build();
+
+  /** The district (OKTMO) containing the point, or null. */
+  String districtAt(double lat, double lon);
+
+  /** The okrug abbreviation of a district, or null. */
+  String okrugOf(String districtId);
+
+  /** Ids of the zones of this kind containing the point. */
+  List<String> zonesAt(String kind, double lat, double lon);
+
+  /** Whether the zone with this id contains the point (false for an unknown zone). */
+  boolean contains(String zoneId, double lat, double lon);
+
+  /** The nearest zone of the kind within the distance (inside is 0), or null. */
+  String nearestZone(String kind, double lat, double lon, double maxDistanceM);
+
+  /** The nearest road segment within the matching radius, or null. */
+  SegmentMatch segmentAt(double lat, double lon);
+
+  /** Metres to the nearest of these segments; infinity when none of them is known. */
+  double distanceToSegmentsM(List<String> segmentIds, double lat, double lon);
+
+  /** A segment by id (distance 0), or null. */
+  SegmentMatch segment(String segmentId);
+}

@@ -1,0 +1,48 @@
+package dev.dozor.rules.registry;
+
+import dev.dozor.rules.engine.AssignmentFact;
+
+/** What the rules may ask the fleet registry about a vehicle. */
+public interface Fleet {
+
+  /** A registry that knows no vehicle. */
+  Fleet EMPTY =
+      new Fleet() {
+        @Override
+        public String vehicleType(String vehicleId) {
+          return null;
+        }
+
+        @Override
+        public String contractorId(String vehicleId) {
+          return null;
+        }
+
+        @Override
+        public String homeDistrictId(String vehicleId) {
+          return null;
+        }
+
+        @Override
+        public String depotZoneId(String vehicleId) {
+          return null;
+        }
+
+        @Override
+        public AssignmentFact activeAssignment(String vehicleId, long epochMs) {
+          return null;
+        }
+      };
+
+  /** The vehicle's type, or null when the vehicle is not registered. */
+  String vehicleType(String vehicleId);
+
+  String contractorId(String vehicleId);
+
+  String homeDistrictId(String vehicleId);
+
+  String depotZoneId(String vehicleId);
+
+  /** The vehicle's assignment whose shift contains the time, or null. */
+  AssignmentFact activeAssignment(String vehicleId, long epochMs);
+}

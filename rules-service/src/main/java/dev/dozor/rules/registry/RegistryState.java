@@ -1,0 +1,244 @@
+package dev.dozor.rules.registry;
+
+import dev.dozor.events.AssignmentRecord;
+import dev.dozor.events.DistrictRecord;
+import dev.dozor.events.RoadSegmentRecord;
+import dev.dozor.events.VehicleRecord;
+import dev.dozor.events.WeatherEventRecord;
+import dev.dozor.events.ZoneRecord;
+import dev.dozor.rules.engine.AssignmentFact;
+import dev.dozor.rules.engine.SegmentMatch;
+import dev.dozor.rules.engine.WeatherFact;
+import dev.dozor.rules.geo.GeoIndex;
+import dev.dozor.rules.geo.Geography;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the rules know of the registry: vehicles, their assignments, weather events, and the
+ * geography as an immutable {@link GeoIndex} that is rebuilt on change and swapped in whole.
+ * Written by the registry consumer's thread, read by the engine's: every read sees a consistent
+ * snapshot.
+ */
+public final class RegistryState implements Fleet {
+  private final Map<String, VehicleRecord> vehicles = new ConcurrentHashMap<>();
+  private final Map<String, AssignmentFact> assignments = new ConcurrentHashMap<>();
+  private volatile Map<String, List<AssignmentFact>> assignmentsByVehicle = Map.of();
+  private final Map<String, WeatherFact> weather = new ConcurrentHashMap<>();
+  private final AtomicLong plansVersion = new AtomicLong();
+  private final GeoIndex.Builder places;
+  private boolean placesDirty;
+  private volatile GeoIndex geography;
+
+  public RegistryState() {
+    this(GeoIndex.DEFAULT_SEGMENT_RADIUS_M);
+  }
+
+  public RegistryState(double segmentRadiusM) {
+    this.places = new GeoIndex.Builder().segmentRadiusM(segmentRadiusM);
+    this.geography = places.build();
+  }
+
+  // ---- writes (one thread) ----
+
+  public void vehicle(VehicleRecord v) {
+    vehicles.put(v.id(), v);
+  }
+
+  public void removeVehicle(String id) {
+    vehicles.remove(id);
+  }
+
+  public synchronized void district(DistrictRecord d) {
+    places.district(d);
+    placesDirty = true;
+  }
+
+  public synchronized void removeDistrict(String id) {
+    places.removeDistrict(id);
+    placesDirty = true;
+  }
+
+  public synchronized void zone(ZoneRecord z) {
+    places.zone(z);
+    placesDirty = true;
+  }
+
+  public synchronized void removeZone(String id) {
+    places.removeZone(id);
+    placesDirty = true;
+  }
+
+  public synchronized void segment(RoadSegmentRecord s) {
+    places.segment(s);
+    placesDirty = true;
+  }
+
+  public synchronized void removeSegment(String id) {
+    places.removeSegment(id);
+    placesDirty = true;
+  }
+
+  public synchronized void assignment(AssignmentRecord a) {
+    assignments.put(a.id(), new AssignmentFact(a));
+    reindexAssignments();
+  }
+
+  public synchronized void removeAssignment(String id) {
+    if (assignments.remove(id) != null) {
+      reindexAssignments();
+    }
+  }
+
+  public synchronized void weather(WeatherEventRecord w) {
+    weather.put(w.id(), new WeatherFact(w));
+    plansVersion.incrementAndGet();
+  }
+
+  public synchronized void removeWeather(String id) {
+    if (weather.remove(id) != null) {
+      plansVersion.incrementAndGet();
+    }
+  }
+
+  /**
+   * Rebuilds the spatial index if places changed since the last call (the consumer calls this once
+   * it has applied a poll's records, so a bulk import costs one rebuild).
+   *
+   * @return whether it rebuilt
+   */
+  public synchronized boolean publishPlaces() {
+    if (!placesDirty) {
+      return false;
+    }
+    geography = places.build();
+    placesDirty = false;
+    return true;
+  }
+
+  private void reindexAssignments() {
+    Map<String, List<AssignmentFact>> byVehicle = new HashMap<>();
+    for (AssignmentFact a : assignments.values()) {
+      byVehicle.computeIfAbsent(a.getVehicleId(), v -> new ArrayList<>()).add(a);
+    }
+    byVehicle
+        .values()
+        .forEach(l -> l.sort(Comparator.comparingLong(AssignmentFact::getShiftStartMs)));
+    assignmentsByVehicle = byVehicle;
+    plansVersion.incrementAndGet();
+  }
+
+  // ---- reads ----
+
+  /** Raised on every change of assignments or weather events. */
+  public long plansVersion() {
+    return plansVersion.get();
+  }
+
+  public Collection<AssignmentFact> assignments() {
+    return List.copyOf(assignments.values());
+  }
+
+  public Collection<WeatherFact> weatherEvents() {
+    return List.copyOf(weather.values());
+  }
+
+  public int vehicleCount() {
+    return vehicles.size();
+  }
+
+  public GeoIndex geoIndex() {
+    return geography;
+  }
+
+  /** A view that always reads the current index. */
+  public Geography geography() {
+    return new CurrentGeography();
+  }
+
+  @Override
+  public String vehicleType(String vehicleId) {
+    VehicleRecord v = vehicles.get(vehicleId);
+    return v == null ? null : v.type();
+  }
+
+  @Override
+  public String contractorId(String vehicleId) {
+    VehicleRecord v = vehicles.get(vehicleId);
+    return v == null ? null : v.contractorId();
+  }
+
+  @Override
+  public String homeDistrictId(String vehicleId) {
+    VehicleRecord v = vehicles.get(vehicleId);
+    return v == null ? null : v.homeDistrictId();
+  }
+
+  @Override
+  public String depotZoneId(String vehicleId) {
+    VehicleRecord v = vehicles.get(vehicleId);
+    return v == null ? null : v.depotZoneId();
+  }
+
+  @Override
+  public AssignmentFact activeAssignment(String vehicleId, long epochMs) {
+    List<AssignmentFact> list = assignmentsByVehicle.get(vehicleId);
+    if (list == null) {
+      return null;
+    }
+    for (AssignmentFact a : list) {
+      if (a.covers(epochMs)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private final class CurrentGeography implements Geography {
+    @Override
+    public String districtAt(double lat, double lon) {
+      return geography.districtAt(lat, lon);
+    }
+
+    @Override
+    public String okrugOf(String districtId) {
+      return geography.okrugOf(districtId);
+    }
+
+    @Override
+    public List<String> zonesAt(String kind, double lat, double lon) {
+      return geography.zonesAt(kind, lat, lon);
+    }
+
+    @Override
+    public boolean contains(String zoneId, double lat, double lon) {
+      return geography.contains(zoneId, lat, lon);
+    }
+
+    @Override
+    public String nearestZone(String kind, double lat, double lon, double maxDistanceM) {
+      return geography.nearestZone(kind, lat, lon, maxDistanceM);
+    }
+
+    @Override
+    public SegmentMatch segmentAt(double lat, double lon) {
+      return geography.segmentAt(lat, lon);
+    }
+
+    @Override
+    public double distanceToSegmentsM(List<String> segmentIds, double lat, double lon) {
+      return geography.distanceToSegmentsM(segmentIds, lat, lon);
+    }
+
+    @Override
+    public SegmentMatch segment(String segmentId) {
+      return geography.segment(segmentId);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.dozor.rules.regulation;
+
+import dev.dozor.rules.engine.VehiclePoint;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The parameters in force for a regulation at a fix: the defaults, then the overrides of the
+ * vehicle's type, of the district the fix lies in and of the vehicle's contractor. A scope is
+ * looked up only when the regulation has overrides for it, so the common case costs one map lookup.
+ */
+public final class ParameterResolver {
+  /** Resolves nothing (single-fact tests that never read parameters). */
+  public static final ParameterResolver NONE = new ParameterResolver(Map.of());
+
+  private record Scoped(
+      RegulationParameters defaults, Map<String, Map<String, Map<String, Double>>> byScope) {}
+
+  private final Map<String, Scoped> regulations;
+  private final Map<String, RegulationParameters> cache = new ConcurrentHashMap<>();
+
+  private ParameterResolver(Map<String, Scoped> regulations) {
+    this.regulations = regulations;
+  }
+
+  /** The resolver of a set of regulations (their defaults and overrides). */
+  public static ParameterResolver of(List<Regulation> regulations) {
+    Map<String, Scoped> byId = new HashMap<>();
+    for (Regulation r : regulations) {
+      Map<String, Map<String, Map<String, Double>>> byScope = new HashMap<>();
+      for (ParameterOverride o : r.overrides()) {
+        byScope.computeIfAbsent(o.scope(), s -> new HashMap<>()).put(o.value(), o.parameters());
+      }
+      byId.put(r.id(), new Scoped(r.defaultParameters(), byScope));
+    }
+    return new ParameterResolver(byId);
+  }
+
+  /** Whether the set has this regulation. */
+  public boolean has(String regulationId) {
+    return regulations.containsKey(regulationId);
+  }
+
+  /** The defaults of a regulation. */
+  public RegulationParameters defaults(String regulationId) {
+    return require(regulationId).defaults();
+  }
+
+  /** The parameters in force for the regulation at this fix. */
+  public RegulationParameters resolve(String regulationId, VehiclePoint point) {
+    Scoped scoped = require(regulationId);
+    if (scoped.byScope().isEmpty()) {
+      return scoped.defaults();
+    }
+    String type =
+        scoped.byScope().containsKey(ParameterOverride.VEHICLE_TYPE)
+            ? point.getVehicleType()
+            : null;
+    String district =
+        scoped.byScope().containsKey(ParameterOverride.DISTRICT) ? point.getDistrictId() : null;
+    String contractor =
+        scoped.byScope().containsKey(ParameterOverride.CONTRACTOR) ? point.getContractorId() : null;
+    return resolve(regulationId, type, district, contractor);
+  }
+
+  /** The parameters in force for a vehicle type, district and contractor (each may be null). */
+  public RegulationParameters resolve(
+      String regulationId, String vehicleType, String districtId, String contractorId) {
+    Scoped scoped = require(regulationId);
+    if (scoped.byScope().isEmpty()) {
+      return scoped.defaults();
+    }
+    String key = regulationId + '|' + vehicleType + '|' + districtId + '|' + contractorId;
+    return cache.computeIfAbsent(
+        key,
+        k -> {
+          Map<String, Double> values = new LinkedHashMap<>(scoped.defaults().getValues());
+          String[] scopeValues = {vehicleType, districtId, contractorId};
+          for (int i = 0; i < ParameterOverride.SCOPES.size(); i++) {
+            Map<String, Map<String, Double>> overrides =
+                scoped.byScope().get(ParameterOverride.SCOPES.get(i));
+            if (overrides != null
+                && scopeValues[i] != null
+                && overrides.containsKey(scopeValues[i])) {
+              values.putAll(overrides.get(scopeValues[i]));
+            }
+          }
+          return new RegulationParameters(regulationId, values);
+        });
+  }
+
+  private Scoped require(String regulationId) {
+    Scoped scoped = regulations.get(regulationId);
+    if (scoped == null) {
+      throw new IllegalArgumentException("no parameters for regulation " + regulationId);
+    }
+    return scoped;
+  }
+}
