@@ -108,7 +108,9 @@ public final class CliParser {
         --offenders N       ploughs that break SPD-001 (sim-plough-01, -02, ...) [1]
         --fault NAME=RATE   inject a fault, RATE per vehicle-hour (2/h, 0.5, 1/min); repeatable.
                             NAME: overspeed, spreading-standing, deviation, gaps, jumps,
-                            offline, duplicates [none]
+                            offline, duplicates, sweeping-fast, bad-spread-rate,
+                            transport-speeding, idling, sensor-flapping (interval <= 5s),
+                            clock-skew, odometer-drift (per shift, needs --shift) [none]
         --offline MIN..MAX  length of an offline period, e.g. 5m..15m [5m..15m]
         --ground-truth FILE append every injected fault to FILE as JSON Lines [none]
         --roads FILE        drive a GeoJSON road network instead of the grid [grid]
@@ -264,6 +266,7 @@ public final class CliParser {
               roads(f),
               faults(f),
               ShiftPlan.of(shift));
+      fleet.checkFaults();
       return new DemoOptions(
           gateway,
           telemetry,
@@ -317,6 +320,14 @@ public final class CliParser {
               roads(f),
               faults(f),
               ShiftPlan.endless());
+      fleet.checkFaults();
+      if (fleet.faults().rate(FaultType.CLOCK_SKEW) > 0 && compression > 1) {
+        throw new CliException(
+            "--fault clock-skew puts fix times ahead of the real clock: compressed time (--time-"
+                + "compression "
+                + compression
+                + ") lags it by more than the skew; use demo or --time-compression 1");
+      }
       return new FirehoseOptions(
           gateway,
           telemetry,

@@ -60,6 +60,42 @@ class CliModesTest {
   }
 
   @Test
+  void theCatalogueFaultsParseAndTheirPreconditionsAreChecked() throws CliException {
+    DemoOptions o =
+        assertInstanceOf(
+                CliParser.Demo.class,
+                CliParser.parse(
+                    "demo",
+                    "--fault",
+                    "sweeping-fast=1/h,bad-spread-rate=1/h,transport-speeding=1/h,idling=0.5",
+                    "--fault",
+                    "sensor-flapping=1/h,clock-skew=2/h,odometer-drift=0.2",
+                    "--shift",
+                    "8h"))
+            .options();
+    assertEquals(1.0, o.fleet().faults().rate(FaultType.SWEEPING_FAST));
+    assertEquals(0.5, o.fleet().faults().rate(FaultType.IDLING));
+    assertEquals(2.0, o.fleet().faults().rate(FaultType.CLOCK_SKEW));
+    assertEquals(0.2, o.fleet().faults().rate(FaultType.ODOMETER_DRIFT));
+    assertTrue(
+        error("demo", "--fault", "odometer-drift=1/h").contains("needs a finite shift"),
+        "odometer drift without --shift");
+    assertTrue(
+        error("demo", "--fault", "sensor-flapping=1/h", "--interval", "10s")
+            .contains("sensor-flapping needs a fix interval of at most 5s"));
+    assertTrue(
+        error("firehose", "--vehicles", "100", "--rate", "1000", "--fault", "clock-skew=1/h")
+            .contains("--fault clock-skew"));
+    FirehoseOptions realTime =
+        assertInstanceOf(
+                CliParser.Firehose.class,
+                CliParser.parse(
+                    "firehose", "--vehicles", "1000", "--rate", "1000", "--fault", "clock-skew=1"))
+            .options();
+    assertEquals(1.0, realTime.fleet().faults().rate(FaultType.CLOCK_SKEW));
+  }
+
+  @Test
   void firehoseDefaultsAndFlags() throws CliException {
     FirehoseOptions d =
         assertInstanceOf(CliParser.Firehose.class, CliParser.parse("firehose")).options();

@@ -8,9 +8,12 @@ import java.util.Map;
 
 /**
  * Which faults to inject and how often. A rate is the expected number of episodes per eligible
- * vehicle per hour of shift (over-speed: ploughs only; spreading while standing: spreaders only;
- * the others: every vehicle). Episodes of one vehicle never overlap and are at least {@link
- * #COOL_DOWN} apart, so very high rates saturate below the asked value.
+ * vehicle per hour of shift (over-speed: ploughs only; spreading while standing and bad spread
+ * rate: spreaders only; sweeping too fast: sweepers only; sensor flapping: ploughs, sweepers and
+ * spreaders; the others: every vehicle). Episodes of one vehicle never overlap and are at least
+ * {@link #COOL_DOWN} apart, so very high rates saturate below the asked value. Odometer drift is
+ * the exception: it lasts a whole shift, alongside the other faults, and a vehicle's shift drifts
+ * with probability {@code 1 - exp(-rate × shift hours)} (at least one Poisson arrival).
  *
  * @param ratesPerHour episodes per vehicle-hour, by fault; absent or 0 = off
  * @param offlineMin shortest offline period

@@ -1,5 +1,7 @@
 package dev.dozor.simulator.fault;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,6 +23,26 @@ public enum FaultType {
   OFFLINE("offline", "offline", null),
   /** Delivery: a batch already delivered is sent again. */
   DUPLICATE("duplicate", "duplicates", null),
+  /** SPD-002: brush on at 14–20 km/h for 150–240 s. Sweepers only. */
+  SWEEPING_FAST("sweeping-fast", "sweeping-fast", "SPD-002"),
+  /** SPD-003: spreading at 55–80 g/m² (above 40 g/m² + 20 %) for at least 1,000 m. Spreaders. */
+  BAD_SPREAD_RATE("bad-spread-rate", "bad-spread-rate", "SPD-003"),
+  /** SPD-004: implements off at 85–95 km/h (limit 60 km/h) for 45–90 s. Every vehicle. */
+  TRANSPORT_SPEEDING("transport-speeding", "transport-speeding", "SPD-004"),
+  /** TIM-007: stands at 0 km/h with the ignition on, away from the depots, for 17–25 min. */
+  IDLING("idling", "idling", "TIM-007"),
+  /**
+   * INT-004: the implement channel (plough, brush or spreader) toggles 12–20 times within a minute.
+   * Ploughs, sweepers and spreaders; needs a fix interval of at most 5 s.
+   */
+  SENSOR_FLAPPING("sensor-flapping", "sensor-flapping", "INT-004"),
+  /** INT-005: the tracker's clock runs 5–10 min ahead for 3–6 fixes. Every vehicle. */
+  CLOCK_SKEW("clock-skew", "clock-skew", "INT-005"),
+  /**
+   * INT-003: the odometer counts 1.5 × the driven distance for a whole shift. Every vehicle; needs
+   * a finite shift. A shift drifts when the Poisson process fires at least once during it.
+   */
+  ODOMETER_DRIFT("odometer-drift", "odometer-drift", "INT-003"),
   /** SPD-001 by the deterministic {@code --offenders} cycle (not a random fault). */
   OFFENDER_CYCLE("offender-cycle", "offenders", "SPD-001");
 
@@ -58,9 +80,17 @@ public enum FaultType {
       }
     }
     throw new IllegalArgumentException(
-        "unknown fault '"
-            + name
-            + "': expected overspeed, spreading-standing, deviation, gaps, jumps, offline or"
-            + " duplicates");
+        "unknown fault '" + name + "': expected one of " + String.join(", ", flagNames()));
+  }
+
+  /** The flag names of every fault {@code --fault} accepts, in declaration order. */
+  public static List<String> flagNames() {
+    List<String> names = new ArrayList<>();
+    for (FaultType t : values()) {
+      if (t != OFFENDER_CYCLE) {
+        names.add(t.flagName);
+      }
+    }
+    return names;
   }
 }

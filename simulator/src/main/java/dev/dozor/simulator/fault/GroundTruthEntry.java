@@ -8,10 +8,13 @@ import java.time.Instant;
  * One injected fault, as a line of the ground-truth file. For a regulation fault {@code start} and
  * {@code end} are the fix times of the first and last fix that satisfy the regulation's condition
  * (for INT-001 the last fix before and the first fix after the gap; for INT-002 both are the
- * displaced fix). For a delivery fault they span the affected fix times.
+ * displaced fix; for INT-003 the first and last fix of the shift with the ignition on; for INT-004
+ * the first and last toggled fix; for INT-005 the first and last fix time ahead of the clock, as
+ * sent). For a delivery fault they span the affected fix times.
  *
  * @param vehicleId the vehicle
- * @param regulationId SPD-001, EQP-003, GEO-001, INT-001, INT-002, or null for a delivery fault
+ * @param regulationId SPD-001..004, EQP-003, GEO-001, TIM-007, INT-001..005, or null for a delivery
+ *     fault
  * @param start first fix time of the episode
  * @param end last fix time of the episode
  * @param fault what was injected ({@link FaultType#wireName()})

@@ -12,15 +12,20 @@ final class DrivingProfile {
   static final double PLOUGH_WORK_MIN_KMH = 20;
   static final double PLOUGH_WORK_MAX_KMH = 40;
   static final double PLOUGH_TRANSPORT_MIN_KMH = 40;
-  static final double PLOUGH_TRANSPORT_MAX_KMH = 60;
+
+  /** Transport stays at or below 55 km/h, clear of SPD-004's 60 km/h default limit. */
+  static final double PLOUGH_TRANSPORT_MAX_KMH = 55;
 
   /** Share of street blocks a plough drives with the blade down. */
   static final double PLOUGH_WORK_SHARE = 0.75;
 
   static final double SWEEPER_BRUSH_MIN_KMH = 8;
 
-  /** SPD-002 credits sweeping only at ≤ 10 km/h; stay strictly below. */
-  static final double SWEEPER_BRUSH_MAX_KMH = 9.9;
+  /**
+   * SPD-002 credits sweeping only at ≤ 10 km/h (average over 2 min); stay at or below 9 km/h so no
+   * 2-minute average of lawful sweeping exceeds 9 km/h.
+   */
+  static final double SWEEPER_BRUSH_MAX_KMH = 9;
 
   static final double SWEEPER_TRANSPORT_MIN_KMH = 10;
   static final double SWEEPER_TRANSPORT_MAX_KMH = 15;
@@ -31,10 +36,10 @@ final class DrivingProfile {
   static final double SPREADER_WORK_MIN_KMH = 20;
   static final double SPREADER_WORK_MAX_KMH = 40;
 
-  /** Liquid reagent on roads: 15–35 g/m², well inside SPD-003's 5–40 g/m². */
+  /** Liquid reagent on roads: 15–30 g/m², well inside SPD-003's 5–40 g/m² (± 20 %). */
   static final double SPREAD_RATE_MIN_GM2 = 15;
 
-  static final double SPREAD_RATE_MAX_GM2 = 35;
+  static final double SPREAD_RATE_MAX_GM2 = 30;
   static final double FLUSHER_WORK_MIN_KMH = 10;
   static final double FLUSHER_WORK_MAX_KMH = 20;
   static final double FLUSHER_TRANSPORT_MIN_KMH = 30;
@@ -44,6 +49,22 @@ final class DrivingProfile {
 
   /** Limit where a road has no {@code maxspeed} tag: the Russian urban default. */
   static final double DEFAULT_LIMIT_KMH = 60;
+
+  // injected faults (see FaultType)
+  static final double SWEEPING_FAST_MIN_KMH = 14;
+  static final double SWEEPING_FAST_MAX_KMH = 20;
+
+  /** SPD-002: average brush-on speed over 2 min above this. */
+  static final double SWEEPING_LIMIT_KMH = 10;
+
+  static final double BAD_SPREAD_RATE_MIN_GM2 = 55;
+  static final double BAD_SPREAD_RATE_MAX_GM2 = 80;
+
+  /** SPD-003: liquid reagent above 40 g/m² + 20 % tolerance. */
+  static final double SPREAD_RATE_LIMIT_GM2 = 40 * 1.2;
+
+  static final double TRANSPORT_SPEEDING_MIN_KMH = 85;
+  static final double TRANSPORT_SPEEDING_MAX_KMH = 95;
 
   private DrivingProfile() {}
 
@@ -134,6 +155,17 @@ final class DrivingProfile {
       case "footway", "pedestrian", "path", "cycleway", "steps", "bridleway" -> 10;
       default -> DEFAULT_LIMIT_KMH;
     };
+  }
+
+  /**
+   * The legal limit SPD-004 applies on {@code edge}: its {@code maxspeed} tag, else the
+   * vehicle-type default of 60 km/h (the class caps of {@link #limitKmh} are only how fast the
+   * simulated drivers choose to go).
+   */
+  static double legalLimitKmh(dev.dozor.simulator.road.RoadEdge edge) {
+    return edge.maxSpeedKmh() != null && edge.maxSpeedKmh() > 0
+        ? edge.maxSpeedKmh()
+        : DEFAULT_LIMIT_KMH;
   }
 
   /** {@code leg} slowed to {@code limitKmh} when faster (equipment unchanged). */

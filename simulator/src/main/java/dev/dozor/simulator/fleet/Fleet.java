@@ -3,6 +3,7 @@ package dev.dozor.simulator.fleet;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.simulator.fault.GroundTruthEntry;
 import dev.dozor.simulator.fault.GroundTruthListener;
+import dev.dozor.simulator.grid.GeoPoint;
 import dev.dozor.simulator.grid.StreetGrid;
 import dev.dozor.simulator.road.RoadGraph;
 import dev.dozor.simulator.road.RoadNetwork;
@@ -38,6 +39,7 @@ public final class Fleet {
   private final List<GroundTruthListener> listeners = new CopyOnWriteArrayList<>();
 
   private Fleet(FleetConfig config, Instant start) {
+    config.checkFaults();
     this.config = config;
     this.grid = StreetGrid.generate(config.grid());
     this.roads = config.roads() != null ? config.roads() : RoadNetwork.fromGrid(grid);
@@ -45,9 +47,12 @@ public final class Fleet {
     SplittableRandom master = new SplittableRandom(config.seed());
     SplittableRandom planning = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
     SplittableRandom faulting = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+    // a stream of its own, so the odometers leave every other draw as it was
+    SplittableRandom odometers = new SplittableRandom(config.seed() ^ 0x0D0E7E5L);
     PlateGenerator plates = new PlateGenerator(master.split());
     AssignmentPlanner planner = new AssignmentPlanner(roads);
     List<Integer> depots = planner.depots(planning.split());
+    List<GeoPoint> depotPositions = depots.stream().map(roads::nodePosition).toList();
     Map<VehicleType, Integer> numbers = new EnumMap<>(VehicleType.class);
     List<VehicleDriver> built = new ArrayList<>();
     for (int i = 0; i < config.vehicles(); i++) {
@@ -81,10 +86,17 @@ public final class Fleet {
               config.interval(),
               shiftStart,
               shiftEnd,
+              depotPositions,
+              odometerStartKm(odometers),
               this::onGroundTruth));
     }
     this.drivers = List.copyOf(built);
     this.vehicles = drivers.stream().map(VehicleDriver::vehicle).toList();
+  }
+
+  /** A used vehicle's odometer: 5,000–150,000 km, to 0.1 km. */
+  private static double odometerStartKm(SplittableRandom random) {
+    return Math.round((5_000 + random.nextDouble() * 145_000) * 10) / 10.0;
   }
 
   private static String contractor(VehicleType type) {

@@ -1,6 +1,7 @@
 package dev.dozor.simulator.fleet;
 
 import dev.dozor.simulator.fault.FaultPlan;
+import dev.dozor.simulator.fault.FaultType;
 import dev.dozor.simulator.grid.GridSpec;
 import dev.dozor.simulator.road.RoadGraph;
 import java.time.Duration;
@@ -155,6 +156,29 @@ public record FleetConfig(
   public FleetConfig withGrid(GridSpec spec) {
     return new FleetConfig(
         vehicles, interval, offenders, seed, spec, offenderSchedule, types, roads, faults, shift);
+  }
+
+  /** Longest fix interval at which {@link FaultType#SENSOR_FLAPPING} fits 12 toggles in 60 s. */
+  public static final Duration MAX_FLAPPING_INTERVAL = Duration.ofSeconds(5);
+
+  /**
+   * Checks that the faults fit the rest of the config (called by {@link Fleet#create}; separate
+   * from the constructor so the {@code with…} calls may come in any order).
+   *
+   * @throws IllegalArgumentException naming the fault and what it needs
+   */
+  public void checkFaults() {
+    if (faults.rate(FaultType.SENSOR_FLAPPING) > 0
+        && interval.compareTo(MAX_FLAPPING_INTERVAL) > 0) {
+      throw new IllegalArgumentException(
+          "sensor-flapping needs a fix interval of at most 5s (12 toggles within a minute), got "
+              + interval.toMillis()
+              + " ms");
+    }
+    if (faults.rate(FaultType.ODOMETER_DRIFT) > 0 && shift.isEndless()) {
+      throw new IllegalArgumentException(
+          "odometer-drift lasts a whole shift: it needs a finite shift (--shift D)");
+    }
   }
 
   /** The type of vehicle {@code index} (0-based). */

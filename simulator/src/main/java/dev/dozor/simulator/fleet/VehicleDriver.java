@@ -1,6 +1,7 @@
 package dev.dozor.simulator.fleet;
 
 import dev.dozor.events.Equipment;
+import dev.dozor.events.SchemaVersions;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.simulator.fault.FaultPlan;
 import dev.dozor.simulator.fault.FaultType;
@@ -41,6 +42,15 @@ final class VehicleDriver {
   /** A U-turn at the end of an assigned stretch: the vehicle stands this long (at least). */
   private static final double TURN_ROUND_S = 20;
 
+  /** Idling (TIM-007) happens at least this far from every depot of the fleet. */
+  static final double IDLE_DEPOT_CLEARANCE_M = 300;
+
+  /** Sensor flapping starts only after the channel was steady this long, and ends steady. */
+  private static final double FLAPPING_QUIET_S = 60;
+
+  /** The odometer of a drifting shift counts this many times the driven distance (INT-003). */
+  static final double ODOMETER_DRIFT_FACTOR = 1.5;
+
   private enum Mode {
     BEFORE_SHIFT,
     WORKING,
@@ -62,6 +72,11 @@ final class VehicleDriver {
     double directionDeg;
     double outMetres;
     double speedMps;
+    // bad spread rate: GPS distance between the fixes in the condition
+    TelemetryPoint lastInCondition;
+    double conditionMetres;
+    // sensor flapping: toggles still to emit
+    int togglesLeft;
 
     Episode(FaultType type, double startS, double endS) {
       this.type = type;
@@ -82,6 +97,9 @@ final class VehicleDriver {
   private final double shiftStartS;
   private final double shiftEndS;
   private final Consumer<GroundTruthEntry> groundTruth;
+  private final List<GeoPoint> depots;
+  private final double odometerStartKm;
+  private final boolean odometerDrifts;
   private final List<RoadEdge> tour;
   private final boolean[] tourWork;
   private final Map<Integer, Double> siteServedAt = new HashMap<>();
@@ -112,6 +130,21 @@ final class VehicleDriver {
   private boolean releaseHeld;
   private final List<TelemetryPoint> held = new ArrayList<>();
   private List<TelemetryPoint> lastBatch = List.of();
+  private int skewLeft;
+  private long skewMillis;
+  private Instant skewFirst;
+  private Instant skewLast;
+
+  /** Distance the odometer counted since the start, metres (1.5 × driven on a drifting shift). */
+  private double odometerMetres;
+
+  // what the emitted fixes showed so far (for the ground truth of idling, flapping and drift)
+  private Instant standingSince;
+  private Boolean lastChannelOn;
+  private double lastToggleS = Double.NEGATIVE_INFINITY;
+  private Instant shiftFirstFix;
+  private Instant shiftLastFix;
+  private boolean driftRecorded;
 
   VehicleDriver(
       SimVehicle vehicle,
@@ -125,6 +158,8 @@ final class VehicleDriver {
       Duration interval,
       Instant shiftStart,
       Instant shiftEnd,
+      List<GeoPoint> depots,
+      double odometerStartKm,
       Consumer<GroundTruthEntry> groundTruth) {
     this.vehicle = vehicle;
     this.graph = graph;
@@ -141,6 +176,8 @@ final class VehicleDriver {
     this.shiftEndS =
         shiftEnd == null ? Double.POSITIVE_INFINITY : seconds(Duration.between(start, shiftEnd));
     this.groundTruth = groundTruth;
+    this.depots = List.copyOf(depots);
+    this.odometerStartKm = odometerStartKm;
     this.edge = this.tour.get(0);
     this.tourIndex = 0;
     this.metresAlong = 0;
@@ -157,6 +194,13 @@ final class VehicleDriver {
         nextArrival.put(t, Math.max(0, shiftStartS) + exponential(this.faults.rate(t)));
       }
     }
+    // a shift drifts when at least one arrival of the Poisson process falls into it
+    double driftRate = this.faults.rate(FaultType.ODOMETER_DRIFT);
+    this.odometerDrifts =
+        driftRate > 0
+            && Double.isFinite(shiftEndS)
+            && faultRandom.nextDouble()
+                < 1 - Math.exp(-driftRate * (shiftEndS - Math.max(0, shiftStartS)) / 3600);
   }
 
   SimVehicle vehicle() {
@@ -167,12 +211,29 @@ final class VehicleDriver {
     return assignment;
   }
 
+  /** Whether episodes of {@code t} arrive for this vehicle (odometer drift is per shift). */
   private boolean eligible(FaultType t) {
     return switch (t) {
       case OVERSPEED_PLOUGH -> vehicle.type() == VehicleType.PLOUGH;
-      case SPREADING_STANDING -> vehicle.type() == VehicleType.SPREADER;
-      case OFFENDER_CYCLE -> false;
+      case SPREADING_STANDING, BAD_SPREAD_RATE -> vehicle.type() == VehicleType.SPREADER;
+      case SWEEPING_FAST -> vehicle.type() == VehicleType.SWEEPER;
+      case SENSOR_FLAPPING -> implementOn(vehicle.type(), Equipment.NONE) != null;
+      case OFFENDER_CYCLE, ODOMETER_DRIFT -> false;
       default -> true;
+    };
+  }
+
+  /**
+   * The state of the vehicle's main implement channel (plough, brush, spreader) in {@code e}, or
+   * null for types without one (flushers report their pump as {@code pto}, refuse trucks only the
+   * body tip: flapping those would break other regulations, so they do not flap).
+   */
+  private static Boolean implementOn(VehicleType type, Equipment e) {
+    return switch (type) {
+      case PLOUGH -> e.isPloughDown();
+      case SWEEPER -> e.isBrushOn();
+      case SPREADER -> e.isSpreaderOn();
+      default -> null;
     };
   }
 
@@ -208,8 +269,12 @@ final class VehicleDriver {
     double elapsed = seconds(Duration.between(start, positionTime));
     while (remaining > 0) {
       double step = Math.min(remaining, Math.max(MIN_STEP_S, nextBoundary(elapsed)));
+      double odometerFactor = odometerDrifts ? ODOMETER_DRIFT_FACTOR : 1;
       if (movingOnRoad(elapsed)) {
         metresAlong += leg.metresPerSecond() * step;
+        odometerMetres += leg.metresPerSecond() * step * odometerFactor;
+      } else if (episode != null && episode.type == FaultType.ROUTE_DEVIATION) {
+        odometerMetres += episode.speedMps * step * odometerFactor;
       }
       elapsed += step;
       remaining -= step;
@@ -224,7 +289,8 @@ final class VehicleDriver {
     }
     return episode == null
         || (episode.type != FaultType.ROUTE_DEVIATION
-            && episode.type != FaultType.SPREADING_STANDING);
+            && episode.type != FaultType.SPREADING_STANDING
+            && episode.type != FaultType.IDLING);
   }
 
   private double nextBoundary(double elapsed) {
@@ -447,10 +513,133 @@ final class VehicleDriver {
         duplicateNext = true;
         return new Episode(type, now, now);
       }
+      case SWEEPING_FAST -> {
+        // the fast fixes alone span at least 2 min: every 2-minute window inside averages > 10
+        double length = Math.max(150 + faultRandom.nextDouble() * 90, 120 + 2 * fixS + 1);
+        if (now + length >= shiftEndS) {
+          return null;
+        }
+        Episode e = new Episode(type, now, now + length);
+        e.leg =
+            new Leg(
+                DrivingProfile.between(
+                    faultRandom,
+                    DrivingProfile.SWEEPING_FAST_MIN_KMH,
+                    DrivingProfile.SWEEPING_FAST_MAX_KMH),
+                DrivingProfile.brush(true));
+        leg = e.leg;
+        return e;
+      }
+      case BAD_SPREAD_RATE -> {
+        double speedKmh =
+            DrivingProfile.between(
+                faultRandom,
+                DrivingProfile.SPREADER_WORK_MIN_KMH,
+                DrivingProfile.SPREADER_WORK_MAX_KMH);
+        double rate =
+            DrivingProfile.between(
+                faultRandom,
+                DrivingProfile.BAD_SPREAD_RATE_MIN_GM2,
+                DrivingProfile.BAD_SPREAD_RATE_MAX_GM2);
+        double mps = speedKmh / 3.6;
+        // 1.2–1.7 km, and at least 1.2 km between the first and the last fix: the GPS chords
+        // (shorter than the road at turns) still add up to 1 km
+        double metres = Math.max(1200 + faultRandom.nextDouble() * 500, 1200 + 2 * fixS * mps);
+        double length = metres / mps;
+        if (now + length >= shiftEndS) {
+          return null;
+        }
+        Episode e = new Episode(type, now, now + length);
+        e.leg = new Leg(speedKmh, DrivingProfile.spreader(rate, true));
+        leg = e.leg;
+        return e;
+      }
+      case TRANSPORT_SPEEDING -> {
+        double speedKmh =
+            DrivingProfile.between(
+                faultRandom,
+                DrivingProfile.TRANSPORT_SPEEDING_MIN_KMH,
+                DrivingProfile.TRANSPORT_SPEEDING_MAX_KMH);
+        double length = Math.max(45 + faultRandom.nextDouble() * 45, 30 + 2 * fixS + 1);
+        if (now + length >= shiftEndS || DrivingProfile.legalLimitKmh(edge) >= speedKmh) {
+          return null;
+        }
+        Episode e = new Episode(type, now, now + length);
+        e.leg = new Leg(speedKmh, DrivingProfile.idle(vehicle.type(), true));
+        leg = e.leg;
+        return e;
+      }
+      case IDLING -> {
+        double length = 17 * 60 + faultRandom.nextDouble() * 8 * 60;
+        if (now + length >= shiftEndS || nearDepot(edge.pointAt(metresAlong))) {
+          return null;
+        }
+        Episode e = new Episode(type, now, now + length);
+        e.leg = new Leg(0, DrivingProfile.idle(vehicle.type(), true));
+        leg = e.leg;
+        return e;
+      }
+      case SENSOR_FLAPPING -> {
+        // strictly more than a minute: the first toggle may fall on a fix due right now
+        if (lastChannelOn == null || now - lastToggleS <= FLAPPING_QUIET_S + 1e-3) {
+          return null;
+        }
+        // n toggles at n consecutive fixes span (n - 1) intervals <= 60 s
+        int most = Math.min(20, (int) Math.floor(60 / fixS + 1e-9) + 1);
+        int n = 12 + faultRandom.nextInt(most - 12 + 1);
+        // end with the implement working, as the vehicle goes on
+        if (lastChannelOn == (n % 2 == 1)) {
+          n = n + 1 <= most ? n + 1 : n - 1;
+        }
+        double length = n * fixS + FLAPPING_QUIET_S + fixS;
+        if (now + length >= shiftEndS) {
+          return null;
+        }
+        Episode e = new Episode(type, now, now + length);
+        e.leg =
+            DrivingProfile.capped(
+                DrivingProfile.work(vehicle.type(), faultRandom), DrivingProfile.limitKmh(edge));
+        e.togglesLeft = n;
+        leg = e.leg;
+        return e;
+      }
+      case CLOCK_SKEW -> {
+        int fixes = 3 + faultRandom.nextInt(4);
+        if (now + fixes * fixS >= shiftEndS) {
+          return null;
+        }
+        skewLeft = fixes;
+        skewMillis = clockSkewMillis();
+        return new Episode(type, now, now + fixes * fixS);
+      }
       default -> {
         return null;
       }
     }
+  }
+
+  /**
+   * 5–10 min, and half an interval off the fix grid, so a skewed fix never has the fix time of a
+   * genuine fix of the same vehicle (trackers sending whole seconds: with intervals of 2 s and
+   * more).
+   */
+  private long clockSkewMillis() {
+    long ms = interval.toMillis();
+    long lowest = (long) Math.ceil(300_000.0 / ms - 0.5);
+    long highest = (long) Math.floor(600_000.0 / ms - 0.5);
+    if (lowest > highest) {
+      return 300_000 + faultRandom.nextLong(300_001);
+    }
+    return (lowest + faultRandom.nextLong(highest - lowest + 1)) * ms + ms / 2;
+  }
+
+  private boolean nearDepot(GeoPoint p) {
+    for (GeoPoint depot : depots) {
+      if (Geo.haversineMetres(depot, p) < IDLE_DEPOT_CLEARANCE_M) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -523,6 +712,31 @@ final class VehicleDriver {
           record(e.type, e.first, e.last);
         }
       }
+      case SWEEPING_FAST -> {
+        if (e.first != null && Duration.between(e.first, e.last).getSeconds() >= 120) {
+          record(e.type, e.first, e.last);
+        }
+      }
+      case BAD_SPREAD_RATE -> {
+        if (e.first != null && e.conditionMetres >= 1000) {
+          record(e.type, e.first, e.last);
+        }
+      }
+      case TRANSPORT_SPEEDING -> {
+        if (e.first != null && Duration.between(e.first, e.last).getSeconds() >= 30) {
+          record(e.type, e.first, e.last);
+        }
+      }
+      case IDLING -> {
+        if (e.first != null && Duration.between(e.first, e.last).getSeconds() > 15 * 60) {
+          record(e.type, e.first, e.last);
+        }
+      }
+      case SENSOR_FLAPPING -> {
+        if (e.conditionFixes > 10 && Duration.between(e.first, e.last).getSeconds() <= 60) {
+          record(e.type, e.first, e.last);
+        }
+      }
       case OFFLINE -> releaseHeld = true;
       default -> {}
     }
@@ -553,6 +767,21 @@ final class VehicleDriver {
   private void emit(List<TelemetryPoint> out, List<TelemetryPoint> fresh) {
     TelemetryPoint p = fix();
     Episode e = episode;
+    boolean toggled = false;
+    if (e != null
+        && e.type == FaultType.SENSOR_FLAPPING
+        && e.togglesLeft > 0
+        && lastChannelOn != null) {
+      e.togglesLeft--;
+      toggled = true;
+      p =
+          copy(
+              p,
+              p.fixTime(),
+              p.lat(),
+              p.lon(),
+              lastChannelOn ? DrivingProfile.idle(vehicle.type(), true) : e.leg.equipment());
+    }
     if (schedule != null && phase % 2 == 0 && offending(p)) {
       offenceFirst = offenceFirst == null ? p.fixTime() : offenceFirst;
       offenceLast = p.fixTime();
@@ -564,12 +793,31 @@ final class VehicleDriver {
             case SPREADING_STANDING -> p.equipment().isSpreaderOn() && p.speedKmh() < 3;
             case ROUTE_DEVIATION ->
                 assignment.distanceToRouteMetres(new GeoPoint(p.lat(), p.lon()), graph) > 50;
+            case SWEEPING_FAST ->
+                p.equipment().isBrushOn() && p.speedKmh() > DrivingProfile.SWEEPING_LIMIT_KMH;
+            case BAD_SPREAD_RATE ->
+                p.equipment().isSpreaderOn()
+                    && p.equipment().spreadRateGm2() != null
+                    && p.equipment().spreadRateGm2() > DrivingProfile.SPREAD_RATE_LIMIT_GM2;
+            case TRANSPORT_SPEEDING ->
+                !p.equipment().isAnyImplementWorking()
+                    && p.speedKmh() > DrivingProfile.legalLimitKmh(edge);
+            case IDLING -> standing(p) && !nearDepot(new GeoPoint(p.lat(), p.lon()));
+            case SENSOR_FLAPPING -> toggled;
             default -> false;
           };
       if (condition) {
-        e.first = e.first == null ? p.fixTime() : e.first;
+        if (e.first == null) {
+          // idling: the standing may have begun before the episode (e.g. a container stop)
+          e.first =
+              e.type == FaultType.IDLING && standingSince != null ? standingSince : p.fixTime();
+        }
         e.last = p.fixTime();
         e.conditionFixes++;
+        if (e.lastInCondition != null) {
+          e.conditionMetres += metres(e.lastInCondition, p);
+        }
+        e.lastInCondition = p;
       }
       if (e.type == FaultType.TELEMETRY_GAP) {
         return; // the tracker is silent
@@ -585,23 +833,21 @@ final class VehicleDriver {
       double metres = Math.max(2000, 3 * 150 / 3.6 * fixS) * (1 + faultRandom.nextDouble() * 0.25);
       GeoPoint moved =
           along(new GeoPoint(p.lat(), p.lon()), faultRandom.nextDouble() * 360, metres);
-      p =
-          new TelemetryPoint(
-              p.schemaVersion(),
-              p.vehicleId(),
-              p.deviceId(),
-              p.fixTime(),
-              p.receivedAt(),
-              round(moved.lat(), 1e7),
-              round(moved.lon(), 1e7),
-              p.speedKmh(),
-              p.headingDeg(),
-              p.odometerKm(),
-              p.equipment(),
-              p.attributes());
+      p = copy(p, p.fixTime(), round(moved.lat(), 1e7), round(moved.lon(), 1e7), p.equipment());
       record(FaultType.GPS_JUMP, p.fixTime(), p.fixTime());
     }
     lastFixTime = p.fixTime();
+    if (skewLeft > 0) {
+      skewLeft--;
+      p = copy(p, p.fixTime().plusMillis(skewMillis), p.lat(), p.lon(), p.equipment());
+      skewFirst = skewFirst == null ? p.fixTime() : skewFirst;
+      skewLast = p.fixTime();
+      if (skewLeft == 0) {
+        record(FaultType.CLOCK_SKEW, skewFirst, skewLast);
+        skewFirst = null;
+      }
+    }
+    observe(p);
     if (e != null && e.type == FaultType.OFFLINE) {
       held.add(p);
     } else {
@@ -618,6 +864,56 @@ final class VehicleDriver {
         out.addAll(late);
       }
     }
+  }
+
+  /** Keeps what the ground truth of idling, flapping and drift needs from each emitted fix. */
+  private void observe(TelemetryPoint p) {
+    double elapsed = seconds(Duration.between(start, positionTime));
+    if (standing(p)) {
+      standingSince = standingSince == null ? p.fixTime() : standingSince;
+    } else {
+      standingSince = null;
+    }
+    Boolean on = implementOn(vehicle.type(), p.equipment());
+    if (on != null) {
+      if (lastChannelOn != null && !on.equals(lastChannelOn)) {
+        lastToggleS = elapsed;
+      }
+      lastChannelOn = on;
+    }
+    if (Boolean.TRUE.equals(p.equipment().ignition())) {
+      shiftFirstFix = shiftFirstFix == null ? p.fixTime() : shiftFirstFix;
+      shiftLastFix = p.fixTime();
+    } else if (mode == Mode.PARKED && shiftLastFix != null && odometerDrifts && !driftRecorded) {
+      driftRecorded = true;
+      record(FaultType.ODOMETER_DRIFT, shiftFirstFix, shiftLastFix);
+    }
+  }
+
+  /** Speed 0 with the ignition on (TIM-007's idling, wherever it is). */
+  private static boolean standing(TelemetryPoint p) {
+    return p.speedKmh() == 0 && Boolean.TRUE.equals(p.equipment().ignition());
+  }
+
+  private static double metres(TelemetryPoint a, TelemetryPoint b) {
+    return Geo.haversineMetres(new GeoPoint(a.lat(), a.lon()), new GeoPoint(b.lat(), b.lon()));
+  }
+
+  private static TelemetryPoint copy(
+      TelemetryPoint p, Instant fixTime, double lat, double lon, Equipment equipment) {
+    return new TelemetryPoint(
+        p.schemaVersion(),
+        p.vehicleId(),
+        p.deviceId(),
+        fixTime,
+        p.receivedAt(),
+        lat,
+        lon,
+        p.speedKmh(),
+        p.headingDeg(),
+        p.odometerKm(),
+        equipment,
+        p.attributes());
   }
 
   private static boolean offending(TelemetryPoint p) {
@@ -640,7 +936,8 @@ final class VehicleDriver {
       heading = edge.headingAt(metresAlong);
     }
     Equipment equipment = leg.equipment();
-    return TelemetryPoint.of(
+    return new TelemetryPoint(
+        SchemaVersions.TELEMETRY_POINT,
         vehicle.id(),
         vehicle.deviceId(),
         positionTime,
@@ -651,7 +948,9 @@ final class VehicleDriver {
             ? leg.speedKmh()
             : 0,
         round(heading, 10) % 360,
-        equipment);
+        round(odometerStartKm + odometerMetres / 1000, 1e3),
+        equipment,
+        Map.of());
   }
 
   private static double round(double value, double scale) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /** The shared sanity check every simulated fix must pass. */
 final class FixSanity {
-  /** Fastest any simulated vehicle may go (offender 60, transport 60), km/h. */
+  /** Fastest any simulated vehicle may go (offender 60, transport 55), km/h. */
   static final double MAX_PLAUSIBLE_KMH = 60;
 
   private FixSanity() {}
