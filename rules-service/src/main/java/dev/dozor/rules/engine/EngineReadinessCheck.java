@@ -1,5 +1,6 @@
 package dev.dozor.rules.engine;
 
+import dev.dozor.rules.registry.RegistryConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,18 +13,32 @@ import org.eclipse.microprofile.health.Readiness;
 public class EngineReadinessCheck implements HealthCheck {
 
   @Inject RuleEngineService service;
+  @Inject RegistryConsumer registry;
 
   @Override
   public HealthCheckResponse call() {
     if (!service.isReady()) {
       return HealthCheckResponse.down("rule-engine");
     }
+    if (!registry.isCaughtUp()) {
+      // without zones, segments and assignments the place rules would raise false violations
+      return HealthCheckResponse.named("rule-engine")
+          .down()
+          .withData("registry", "reading " + dev.dozor.events.Topics.REGISTRY)
+          .build();
+    }
     RuleEngine engine = service.engine();
     return HealthCheckResponse.named("rule-engine")
         .up()
         .withData("regulations", engine.catalogue().regulations().size())
         .withData("rules", engine.ruleCount())
-        .withData("vehicleSessions", engine.activeSessions())
+        .withData("vehicles", engine.activeSessions())
+        .withData("partitions", engine.partitions().toString())
+        .withData(
+            "eventTime",
+            engine.watermarkMs() == Long.MIN_VALUE
+                ? "none"
+                : java.time.Instant.ofEpochMilli(engine.watermarkMs()).toString())
         .withData("processedPoints", engine.processedPoints())
         .withData("skippedPoints", engine.skippedPoints())
         .build();

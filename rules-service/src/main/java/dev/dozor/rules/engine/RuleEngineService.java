@@ -2,6 +2,7 @@ package dev.dozor.rules.engine;
 
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
+import dev.dozor.rules.registry.RegistryState;
 import dev.dozor.rules.regulation.RegulationCatalogue;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -20,13 +21,15 @@ public class RuleEngineService {
 
   @Inject RegulationCatalogue catalogue;
   @Inject RulesConfig config;
+  @Inject RegistryState registry;
 
   private volatile RuleEngine engine;
 
   @PostConstruct
   void compile() {
     long start = System.nanoTime();
-    RuleEngine compiled = new RuleEngine(catalogue, config.toSettings(), Clock.systemUTC());
+    RuleEngine compiled =
+        new RuleEngine(catalogue, config.toSettings(), Clock.systemUTC(), registry);
     LOG.infof(
         "compiled %d regulations (%d rules) in %d ms",
         catalogue.regulations().size(),

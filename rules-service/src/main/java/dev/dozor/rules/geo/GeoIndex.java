@@ -51,6 +51,7 @@ public final class GeoIndex implements Geography {
   private final Map<String, Area> zonesById = new HashMap<>();
   private final STRtree segments = new STRtree();
   private final Map<String, Segment> segmentsById = new HashMap<>();
+  private final List<String> rejected = new ArrayList<>();
 
   private GeoIndex(Builder b) {
     double referenceLat = DEFAULT_REFERENCE_LAT;
@@ -65,29 +66,50 @@ public final class GeoIndex implements Geography {
     this.segmentRadiusM = b.segmentRadiusM;
     PreparedGeometryFactory prepare = new PreparedGeometryFactory();
     for (DistrictRecord d : b.districts.values()) {
-      Geometry g = shapes.area(d.geometry());
-      districts.insert(g.getEnvelopeInternal(), new Area(d.id(), "district", g, prepare.create(g)));
-      if (d.okrugAbbrev() != null) {
+      Geometry g = area("district " + d.id(), d.geometry());
+      if (g != null) {
+        districts.insert(
+            g.getEnvelopeInternal(), new Area(d.id(), "district", g, prepare.create(g)));
         okrugByDistrict.put(d.id(), d.okrugAbbrev());
       }
     }
     for (ZoneRecord z : b.zones.values()) {
-      Geometry g = shapes.area(z.geometry());
-      Area area = new Area(z.id(), z.kind(), g, prepare.create(g));
-      zonesByKind
-          .computeIfAbsent(z.kind(), k -> new STRtree())
-          .insert(g.getEnvelopeInternal(), area);
-      zonesById.put(z.id(), area);
+      Geometry g = area("zone " + z.id(), z.geometry());
+      if (g != null) {
+        Area area = new Area(z.id(), z.kind(), g, prepare.create(g));
+        zonesByKind
+            .computeIfAbsent(z.kind(), k -> new STRtree())
+            .insert(g.getEnvelopeInternal(), area);
+        zonesById.put(z.id(), area);
+      }
     }
     for (RoadSegmentRecord s : b.segments.values()) {
-      LineString line = shapes.line(s.geometry());
-      Segment segment = new Segment(s, line);
-      segments.insert(line.getEnvelopeInternal(), segment);
-      segmentsById.put(s.id(), segment);
+      try {
+        LineString line = shapes.line(s.geometry());
+        Segment segment = new Segment(s, line);
+        segments.insert(line.getEnvelopeInternal(), segment);
+        segmentsById.put(s.id(), segment);
+      } catch (RuntimeException e) {
+        rejected.add("segment " + s.id() + ": " + e.getMessage());
+      }
     }
     districts.build();
     zonesByKind.values().forEach(STRtree::build);
     segments.build();
+  }
+
+  private Geometry area(String what, com.fasterxml.jackson.databind.JsonNode geoJson) {
+    try {
+      return shapes.area(geoJson);
+    } catch (RuntimeException e) {
+      rejected.add(what + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Places whose geometry could not be used, with the reason (they are left out). */
+  public List<String> rejected() {
+    return List.copyOf(rejected);
   }
 
   public int districtCount() {

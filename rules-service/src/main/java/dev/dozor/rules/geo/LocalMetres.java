@@ -3,12 +3,14 @@ package dev.dozor.rules.geo;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * An equirectangular projection to metres around one reference latitude: exact enough (well under
- * 0.1 %) across a city, and cheap, so every distance and containment test works in metres.
+ * An equirectangular projection to metres around one reference latitude: exact enough across a
+ * city, and cheap, so every distance and containment test works in metres.
  */
 public record LocalMetres(double referenceLat) {
-  private static final double METRES_PER_DEGREE_LAT = 110_574.0;
-  private static final double METRES_PER_DEGREE_LON_AT_EQUATOR = 111_320.0;
+  // the sphere of the haversine distances, so both agree
+  private static final double METRES_PER_DEGREE_LAT =
+      Math.toRadians(1) * dev.dozor.rules.engine.Geo.EARTH_RADIUS_M;
+  private static final double METRES_PER_DEGREE_LON_AT_EQUATOR = METRES_PER_DEGREE_LAT;
 
   public Coordinate project(double lat, double lon) {
     return new Coordinate(

@@ -66,6 +66,47 @@ public final class RegulationCatalogue {
     return new RegulationCatalogue(entries);
   }
 
+  /**
+   * A catalogue of these regulations (a stored or candidate version), validated like the class-path
+   * one.
+   *
+   * @throws InvalidRegulationException naming the regulation and field when one is incomplete
+   */
+  public static RegulationCatalogue of(List<Entry> list) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    for (Entry e : list) {
+      validate(e.regulation().id() + ".json", e.regulation().id(), e.regulation());
+      if (entries.put(e.regulation().id(), e) != null) {
+        throw new InvalidRegulationException(
+            "regulation " + e.regulation().id() + " is listed twice");
+      }
+    }
+    return new RegulationCatalogue(entries);
+  }
+
+  /** This catalogue with one regulation added or replaced (its position kept). */
+  public RegulationCatalogue with(Entry entry) {
+    List<Entry> list = new ArrayList<>();
+    boolean replaced = false;
+    for (Entry e : entries.values()) {
+      if (e.regulation().id().equals(entry.regulation().id())) {
+        list.add(entry);
+        replaced = true;
+      } else {
+        list.add(e);
+      }
+    }
+    if (!replaced) {
+      list.add(entry);
+    }
+    return of(list);
+  }
+
+  /** The entry of a regulation (metadata and DRL). */
+  public Optional<Entry> entry(String id) {
+    return Optional.ofNullable(entries.get(id));
+  }
+
   /** Every regulation, in index order. */
   public List<Regulation> regulations() {
     return entries.values().stream().map(Entry::regulation).toList();

@@ -1,5 +1,6 @@
 package dev.dozor.rules.restore;
 
+import dev.dozor.rules.engine.RuleEngineService;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,30 @@ public class ReplayWindowRebalanceListener implements KafkaConsumerRebalanceList
   private static final Logger LOG = Logger.getLogger(ReplayWindowRebalanceListener.class);
 
   private final RestoreConfig config;
+  private final RuleEngineService engine;
 
-  public ReplayWindowRebalanceListener(RestoreConfig config) {
+  public ReplayWindowRebalanceListener(RestoreConfig config, RuleEngineService engine) {
     this.config = config;
+    this.engine = engine;
+  }
+
+  /** The partitions moved away: their state now lives with the new owner. */
+  @Override
+  public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    release(partitions, "revoked");
+  }
+
+  @Override
+  public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    release(partitions, "lost");
+  }
+
+  private void release(Collection<TopicPartition> partitions, String why) {
+    if (partitions.isEmpty() || !engine.isReady()) {
+      return;
+    }
+    engine.engine().releasePartitions(partitions.stream().map(TopicPartition::partition).toList());
+    LOG.infof("partitions %s %s: their rule state is dropped here", partitions, why);
   }
 
   @Override
