@@ -1,6 +1,7 @@
 package dev.dozor.rules.engine;
 
 import dev.dozor.rules.registry.RegistryConsumer;
+import dev.dozor.rules.version.RegulationVersionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -14,11 +15,18 @@ public class EngineReadinessCheck implements HealthCheck {
 
   @Inject RuleEngineService service;
   @Inject RegistryConsumer registry;
+  @Inject RegulationVersionService versions;
 
   @Override
   public HealthCheckResponse call() {
     if (!service.isReady()) {
       return HealthCheckResponse.down("rule-engine");
+    }
+    if (!versions.isLoaded()) {
+      return HealthCheckResponse.named("rule-engine")
+          .down()
+          .withData("versions", "loading the active regulation versions")
+          .build();
     }
     if (!registry.isCaughtUp()) {
       // without zones, segments and assignments the place rules would raise false violations
