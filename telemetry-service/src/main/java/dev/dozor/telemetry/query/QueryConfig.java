@@ -20,6 +20,9 @@ public interface QueryConfig {
   /** Mileage per vehicle. */
   Mileage mileage();
 
+  /** Streamed export of stored points (read by the what-if replay of rules-service). */
+  Export export();
+
   /** Track of one vehicle (the longest interval is dozor.telemetry.track.max-interval). */
   interface Track {
     /** Intervals up to this long are returned unsimplified unless a tolerance is given. */
@@ -78,5 +81,23 @@ public interface QueryConfig {
     /** A step implying a higher speed than this is a position jump and is not counted. */
     @WithDefault("200")
     double maxSpeedKmh();
+  }
+
+  /** Streamed export of stored points (package export). */
+  interface Export {
+    /** Longest interval one export may cover. */
+    @WithDefault("P31D")
+    Duration maxInterval();
+
+    /** Rows the JDBC cursor fetches per round trip: what bounds the memory of one export. */
+    @WithDefault("5000")
+    int fetchSize();
+
+    /**
+     * Exports streaming at the same time; one more is refused with 503. Each holds one JDBC
+     * connection while it streams, so {@code quarkus.datasource.jdbc.max-size} must be larger.
+     */
+    @WithDefault("2")
+    int maxConcurrent();
   }
 }

@@ -4,6 +4,8 @@ import dev.dozor.telemetry.common.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /** Parses optional query parameters; every failure is a 400 naming the parameter. */
 public final class QueryParams {
@@ -91,5 +93,23 @@ public final class QueryParams {
       throw ApiException.invalid(field, field + " is required");
     }
     return value.trim();
+  }
+
+  /**
+   * Ids from a repeatable parameter whose values may also be comma-separated ({@code
+   * vehicle=a&vehicle=b,c}): trimmed, blanks dropped, first occurrence kept; empty when absent.
+   */
+  public static List<String> ids(List<String> values) {
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    if (values != null) {
+      for (String value : values) {
+        for (String id : value.split(",")) {
+          if (!id.isBlank()) {
+            ids.add(id.trim());
+          }
+        }
+      }
+    }
+    return List.copyOf(ids);
   }
 }

@@ -3,12 +3,12 @@ package dev.dozor.telemetry.query.mileage;
 import dev.dozor.telemetry.common.ApiException;
 import dev.dozor.telemetry.query.EquipmentBits;
 import dev.dozor.telemetry.query.QueryConfig;
+import dev.dozor.telemetry.query.QueryParams;
 import dev.dozor.telemetry.track.TrackInterval;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -34,7 +34,7 @@ public class MileageService {
    */
   public Uni<Mileage> mileage(String from, String to, List<String> vehicles) {
     TrackInterval interval = TrackInterval.parse(from, to, config.maxInterval());
-    List<String> ids = ids(vehicles);
+    List<String> ids = QueryParams.ids(vehicles);
     double maxSpeed = config.maxSpeedKmh();
     return repository
         .plates(ids)
@@ -49,20 +49,6 @@ public class MileageService {
                   .mileage(interval.from(), interval.to(), ids, maxSpeed)
                   .map(acc -> answer(interval, ids, plates, acc, maxSpeed));
             });
-  }
-
-  private static List<String> ids(List<String> vehicles) {
-    LinkedHashSet<String> ids = new LinkedHashSet<>();
-    if (vehicles != null) {
-      for (String v : vehicles) {
-        for (String id : v.split(",")) {
-          if (!id.isBlank()) {
-            ids.add(id.trim());
-          }
-        }
-      }
-    }
-    return List.copyOf(ids);
   }
 
   private static Mileage answer(
