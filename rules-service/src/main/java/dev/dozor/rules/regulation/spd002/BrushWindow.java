@@ -1,0 +1,122 @@
+package dev.dozor.rules.regulation.spd002;
+
+import dev.dozor.rules.engine.VehiclePoint;
+import dev.dozor.rules.engine.VehicleState;
+import dev.dozor.rules.regulation.RegulationParameters;
+import java.util.ArrayDeque;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * SPD-002's sliding window of one vehicle: the brush-on fixes of the last {@code windowS} seconds
+ * of an uninterrupted brush-on run, and their mean speed.
+ *
+ * <p>The run restarts when the silence before a fix is longer than {@code maxGapS}; the rules drop
+ * the window when the brush goes off. The mean counts only once the run has lasted at least {@code
+ * windowS}, so two minutes of data back the judgement.
+ *
+ * <p>Bound: fixes are kept per whole second of fix time (fixes within one second share an entry),
+ * so the window holds at most {@code windowS + 1} entries whatever the reporting rate.
+ */
+@ClassReactive
+public final class BrushWindow implements VehicleState {
+  public static final String REGULATION_ID = "SPD-002";
+
+  private final String vehicleId;
+  private final long windowMs;
+  private final long maxGapMs;
+  private final ArrayDeque<Second> seconds = new ArrayDeque<>();
+  private long runStartMs;
+  private long lastFixTimeMs = Long.MIN_VALUE;
+
+  /** One whole second of fix time: the sum and count of the speeds of its fixes. */
+  private static final class Second {
+    final long secondMs;
+    double speedSumKmh;
+    int fixes;
+
+    Second(long secondMs) {
+      this.secondMs = secondMs;
+    }
+  }
+
+  /** A window starting with its first brush-on fix. */
+  public BrushWindow(VehiclePoint first, RegulationParameters par) {
+    this.vehicleId = first.getVehicleId();
+    this.windowMs = par.millis("windowS");
+    this.maxGapMs = par.millis("maxGapS");
+    add(first);
+  }
+
+  /** Adds the next brush-on fix; a silence longer than {@code maxGapS} restarts the run. */
+  public void add(VehiclePoint p) {
+    long t = p.getFixTimeMs();
+    if (lastFixTimeMs != Long.MIN_VALUE && t - lastFixTimeMs > maxGapMs) {
+      seconds.clear();
+      lastFixTimeMs = Long.MIN_VALUE;
+    }
+    if (lastFixTimeMs == Long.MIN_VALUE) {
+      runStartMs = t;
+    }
+    long secondMs = Math.floorDiv(t, 1000) * 1000;
+    Second last = seconds.peekLast();
+    if (last == null || last.secondMs != secondMs) {
+      last = new Second(secondMs);
+      seconds.addLast(last);
+    }
+    last.speedSumKmh += p.getSpeedKmh();
+    last.fixes++;
+    lastFixTimeMs = t;
+    // keep the fixes of [t - windowS, t]
+    while (seconds.peekFirst().secondMs < t - windowMs) {
+      seconds.removeFirst();
+    }
+  }
+
+  /** Whether the brush-on run has lasted at least {@code windowS}, so the mean may be judged. */
+  public boolean isFull() {
+    return lastFixTimeMs - runStartMs >= windowMs;
+  }
+
+  /** Mean speed of the brush-on fixes in the window, km/h. */
+  public double getMeanSpeedKmh() {
+    // summed afresh (at most windowS + 1 entries) so no rounding drift accumulates
+    double sum = 0;
+    int fixes = 0;
+    for (Second s : seconds) {
+      sum += s.speedSumKmh;
+      fixes += s.fixes;
+    }
+    return fixes == 0 ? 0 : sum / fixes;
+  }
+
+  /** The fix time of the latest fix added (the rules judge the window after adding a fix). */
+  public long getLastFixTimeMs() {
+    return lastFixTimeMs;
+  }
+
+  /** Entries held (whole seconds with fixes): the state bound. */
+  public int size() {
+    return seconds.size();
+  }
+
+  @Override
+  public String getVehicleId() {
+    return vehicleId;
+  }
+
+  @Override
+  public String getRegulationId() {
+    return REGULATION_ID;
+  }
+
+  @Override
+  public String toString() {
+    return "BrushWindow["
+        + vehicleId
+        + " "
+        + seconds.size()
+        + " s, mean "
+        + getMeanSpeedKmh()
+        + "]";
+  }
+}
