@@ -95,7 +95,7 @@ final class PackagedCenter implements AutoCloseable {
     return value;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

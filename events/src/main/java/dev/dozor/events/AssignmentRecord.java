@@ -23,7 +23,7 @@ public record AssignmentRecord(
     List<String> segmentIds,
     Double corridorM,
     String note)
-    implements Versioned {
+    implements Versioned, java.io.Serializable {
 
   public AssignmentRecord {
     segmentIds = segmentIds == null ? List.of() : List.copyOf(segmentIds);

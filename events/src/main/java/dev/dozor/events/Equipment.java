@@ -21,7 +21,8 @@ public record Equipment(
     Double spreadRateGm2,
     Boolean bodyTip,
     Boolean ignition,
-    Boolean pto) {
+    Boolean pto)
+    implements java.io.Serializable {
 
   /** No channel reported. */
   public static final Equipment NONE = new Equipment(null, null, null, null, null, null, null);

@@ -35,7 +35,7 @@ public record TelemetryPoint(
     Double odometerKm,
     Equipment equipment,
     Map<String, String> attributes)
-    implements Versioned {
+    implements Versioned, java.io.Serializable {
 
   public TelemetryPoint {
     Objects.requireNonNull(vehicleId, "vehicleId");

@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 public record WeatherEventRecord(
     int schemaVersion, String id, String districtId, String kind, Instant at, String note)
-    implements Versioned {
+    implements Versioned, java.io.Serializable {
 
   public static final String SNOWFALL_STARTED = "snowfall-started";
   public static final String SNOWFALL_ENDED = "snowfall-ended";

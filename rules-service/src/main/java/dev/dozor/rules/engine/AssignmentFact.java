@@ -8,7 +8,9 @@ import java.util.List;
  * times). The engine inserts it into the session of the partition that owns the vehicle, so shift
  * and deadline rules can fire even when the vehicle sends nothing.
  */
-public final class AssignmentFact {
+public final class AssignmentFact implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final AssignmentRecord record;
 
   public AssignmentFact(AssignmentRecord record) {

@@ -5,7 +5,9 @@ package dev.dozor.rules.engine;
  * clock running ahead does not move it). One per session, modified after each batch; deadline and
  * shift rules compare their deadlines with it, so they fire even for a vehicle that sends nothing.
  */
-public final class EventClock {
+public final class EventClock implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private long nowMs;
 
   public EventClock(long nowMs) {

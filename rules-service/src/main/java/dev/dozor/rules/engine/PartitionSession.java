@@ -243,4 +243,41 @@ final class PartitionSession {
           "rules fired " + fired + " times on one point of vehicle " + what + ": a rule loop");
     }
   }
+
+  /** The state of this partition now (call between batches). */
+  PartitionSnapshot snapshot() {
+    List<VehicleState> states = new ArrayList<>();
+    for (Object o : session.getObjects(o -> o instanceof VehicleState)) {
+      states.add((VehicleState) o);
+    }
+    Map<String, VehicleTrack> copy = new HashMap<>(tracks);
+    return new PartitionSnapshot(partition, eventClock.getNowMs(), copy, states);
+  }
+
+  /**
+   * Takes over a checkpointed state: the tracks, the state facts of the regulations this set has,
+   * and the event clock. Vehicles count as seen now (wall time), so none is taken for silent.
+   */
+  void restore(PartitionSnapshot snapshot, Set<String> regulationIds, long wallNowMs) {
+    snapshot
+        .tracks()
+        .forEach(
+            (vehicleId, track) -> {
+              track.lastSeenWallMs = wallNowMs;
+              tracks.put(vehicleId, track);
+            });
+    for (VehicleState state : snapshot.states()) {
+      if (regulationIds.contains(state.getRegulationId())) {
+        session.insert(state);
+      }
+    }
+    if (snapshot.eventClockMs() != Long.MIN_VALUE
+        && snapshot.eventClockMs() > eventClock.getNowMs()) {
+      eventClock.advanceTo(snapshot.eventClockMs());
+      if (snapshot.eventClockMs() > clock.getCurrentTime()) {
+        clock.advanceTime(snapshot.eventClockMs() - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+      }
+      session.update(eventClockHandle, eventClock);
+    }
+  }
 }

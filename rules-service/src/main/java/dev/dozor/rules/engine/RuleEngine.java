@@ -277,4 +277,26 @@ public final class RuleEngine implements AutoCloseable {
   private ViolationEvent toEvent(EpisodeChange change) {
     return events.toEvent(change, catalogue.require(change.regulationId()));
   }
+
+  /** The state of a partition now, or null when this engine holds none for it. */
+  public synchronized PartitionSnapshot snapshot(int partition) {
+    PartitionSession s = sessions.get(partition);
+    return s == null ? null : s.snapshot();
+  }
+
+  /**
+   * Replaces the state of a partition with a checkpoint (the partition was assigned to this
+   * instance). Deadline rules do not fire here; they fire with the next batch.
+   */
+  public synchronized void restore(PartitionSnapshot snapshot) {
+    releasePartitions(List.of(snapshot.partition()));
+    PartitionSession s = new PartitionSession(snapshot.partition(), kieBase, context, policy);
+    sessions.put(snapshot.partition(), s);
+    Set<String> ids =
+        catalogue.regulations().stream().map(Regulation::id).collect(Collectors.toSet());
+    s.restore(snapshot, ids, wallClock.millis());
+    if (snapshot.eventClockMs() > watermarkMs) {
+      watermarkMs = snapshot.eventClockMs();
+    }
+  }
 }

@@ -16,7 +16,8 @@ public record SegmentMatch(
     Integer maxspeedKmh,
     int priority,
     double lengthM,
-    String districtId) {
+    String districtId)
+    implements java.io.Serializable {
 
   public String getSegmentId() {
     return segmentId;

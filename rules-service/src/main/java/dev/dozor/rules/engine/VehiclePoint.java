@@ -19,23 +19,26 @@ import org.kie.api.definition.type.Timestamp;
  */
 @Role(Role.Type.EVENT)
 @Timestamp("fixTimeMs")
-public final class VehiclePoint {
+public final class VehiclePoint implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final String UNRESOLVED = "\u0000";
 
   private final TelemetryPoint point;
-  private final PointContext context;
+  // a restored point (a checkpoint) has no registry or geography: rules only read its own values
+  private transient PointContext context;
   private final long gapMs;
   private final double distanceM;
   private final double impliedSpeedKmh;
   private final boolean gpsJump;
 
-  private String districtId = UNRESOLVED;
-  private SegmentMatch segment;
-  private boolean segmentResolved;
-  private AssignmentFact assignment;
-  private boolean assignmentResolved;
-  private Map<String, RegulationParameters> parameters;
-  private Map<String, List<String>> zonesByKind;
+  private transient String districtId = UNRESOLVED;
+  private transient SegmentMatch segment;
+  private transient boolean segmentResolved;
+  private transient AssignmentFact assignment;
+  private transient boolean assignmentResolved;
+  private transient Map<String, RegulationParameters> parameters;
+  private transient Map<String, List<String>> zonesByKind;
 
   VehiclePoint(
       TelemetryPoint point,
@@ -55,6 +58,13 @@ public final class VehiclePoint {
   /** A point without history, registry or geography (tests of single facts). */
   public VehiclePoint(TelemetryPoint point) {
     this(point, PointContext.EMPTY, -1, 0, 0, false);
+  }
+
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    context = PointContext.EMPTY;
+    districtId = UNRESOLVED;
   }
 
   public TelemetryPoint getPoint() {

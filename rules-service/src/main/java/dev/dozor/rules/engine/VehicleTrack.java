@@ -5,7 +5,9 @@ package dev.dozor.rules.engine;
  * (re-delivered or older fixes are skipped), the last valid position (GPS jumps are measured from
  * it) and the run of jumps that agree with each other (a vehicle really moved, e.g. on a trailer).
  */
-final class VehicleTrack {
+final class VehicleTrack implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   long lastFixMs = Long.MIN_VALUE;
   boolean hasValid;
   double validLat;

@@ -6,7 +6,9 @@ import dev.dozor.events.WeatherEventRecord;
  * A weather event in a district ({@link WeatherEventRecord}), inserted into every partition
  * session; the deadline regulations start their clocks from it.
  */
-public final class WeatherFact {
+public final class WeatherFact implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final WeatherEventRecord record;
 
   public WeatherFact(WeatherEventRecord record) {

@@ -8,7 +8,9 @@ import java.util.Map;
  * The thresholds in force for one regulation, inserted as a fact into every vehicle session so the
  * DRL reads them instead of hard-coding numbers.
  */
-public final class RegulationParameters {
+public final class RegulationParameters implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final String regulationId;
   private final Map<String, Double> values;
 

@@ -16,7 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds rule state after a restart or a partition move by re-reading the last {@link
+ * Rebuilds rule state after a restart or a partition move: from the partition's checkpoint (then
+ * only the records after it are re-read) or, without a usable one, by re-reading the last {@link
  * RestoreConfig#replayWindow()} of each newly assigned partition. Committed offsets only say which
  * points were evaluated, not which in-memory episode candidates they fed; re-reading the window
  * restores those candidates. Re-emitted violations carry the same deterministic ids, so
@@ -30,10 +31,13 @@ public class ReplayWindowRebalanceListener implements KafkaConsumerRebalanceList
 
   private final RestoreConfig config;
   private final RuleEngineService engine;
+  private final CheckpointService checkpoints;
 
-  public ReplayWindowRebalanceListener(RestoreConfig config, RuleEngineService engine) {
+  public ReplayWindowRebalanceListener(
+      RestoreConfig config, RuleEngineService engine, CheckpointService checkpoints) {
     this.config = config;
     this.engine = engine;
+    this.checkpoints = checkpoints;
   }
 
   /** The partitions moved away: their state now lives with the new owner. */
@@ -52,11 +56,27 @@ public class ReplayWindowRebalanceListener implements KafkaConsumerRebalanceList
       return;
     }
     engine.engine().releasePartitions(partitions.stream().map(TopicPartition::partition).toList());
+    partitions.forEach(p -> checkpoints.forget(p.partition()));
     LOG.infof("partitions %s %s: their rule state is dropped here", partitions, why);
   }
 
   @Override
-  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+  public void onPartitionsAssigned(Consumer<?, ?> assigned, Collection<TopicPartition> all) {
+    if (all.isEmpty()) {
+      return;
+    }
+    Consumer<?, ?> consumer = assigned;
+    // a checkpoint gives the exact state and the offset it includes: continue right after it
+    java.util.List<TopicPartition> partitions = new java.util.ArrayList<>();
+    for (TopicPartition p : all) {
+      Optional<Long> next =
+          engine.isReady() ? checkpoints.restore(p.partition()) : Optional.empty();
+      if (next.isPresent()) {
+        consumer.seek(p, next.get());
+      } else {
+        partitions.add(p);
+      }
+    }
     if (partitions.isEmpty() || config.replayWindow().isZero()) {
       return;
     }

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How rule state is rebuilt when this instance gets partitions ({@code dozor.rules.restore.*}). */
+/**
+ * How rule state survives restarts and partition moves ({@code dozor.rules.restore.*}): a
+ * checkpoint per partition, and a re-read window when no usable checkpoint exists.
+ */
 @ConfigMapping(prefix = "dozor.rules.restore")
 public interface RestoreConfig {
 
@@ -15,4 +18,14 @@ public interface RestoreConfig {
    */
   @WithDefault("10m")
   Duration replayWindow();
+
+  /**
+   * How often (wall time) each partition's state is checkpointed after a batch; the new owner of a
+   * partition re-reads at most this much. 0 disables checkpoints (only the replay window then).
+   */
+  @WithDefault("30s")
+  Duration checkpointInterval();
+
+  /** The name this instance writes into its checkpoints (logs, audit); default: the host name. */
+  java.util.Optional<String> instanceName();
 }

@@ -3,6 +3,7 @@ package dev.dozor.rules.telemetry;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
 import dev.dozor.rules.engine.RuleEngineService;
+import dev.dozor.rules.restore.CheckpointService;
 import dev.dozor.rules.violation.ViolationProducer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -13,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -32,12 +35,17 @@ public class TelemetryConsumer {
 
   @Inject RuleEngineService engine;
   @Inject ViolationProducer violations;
+  @Inject CheckpointService checkpoints;
 
   @Incoming("telemetry")
   public Uni<Void> consume(KafkaRecordBatch<String, TelemetryPoint> batch) {
     List<TelemetryPoint> points = new ArrayList<>(batch.getRecords().size());
     List<Uni<Void>> deadLettered = new ArrayList<>();
+    Map<Integer, Long> nextOffsets = new HashMap<>();
     for (KafkaRecord<String, TelemetryPoint> record : batch.getRecords()) {
+      record
+          .getMetadata(IncomingKafkaRecordMetadata.class)
+          .ifPresent(m -> nextOffsets.merge(m.getPartition(), m.getOffset() + 1, Math::max));
       if (record.getPayload() == null) {
         deadLettered.add(deadLetter(record));
       } else {
@@ -45,16 +53,38 @@ public class TelemetryConsumer {
       }
     }
     return Uni.createFrom()
-        .item(() -> engine.process(points))
+        .item(
+            () -> {
+              List<ViolationEvent> events = engine.process(points);
+              // the state right after this batch; written once its events are durable
+              return new Processed(events, checkpoints.capture(nextOffsets));
+            })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .onItemOrFailure()
         .transformToUni(
-            (events, failure) ->
+            (processed, failure) ->
                 failure != null
                     ? rejectBatch(batch, failure)
-                    : publish(events)
+                    : publish(processed.events())
                         .chain(() -> joinAll(deadLettered))
+                        .chain(() -> writeCheckpoints(processed.checkpoints()))
                         .chain(() -> Uni.createFrom().completionStage(batch.ack())));
+  }
+
+  private record Processed(
+      List<ViolationEvent> events, List<CheckpointService.Pending> checkpoints) {}
+
+  private Uni<Void> writeCheckpoints(List<CheckpointService.Pending> pending) {
+    if (pending.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return Uni.createFrom()
+        .item(
+            () -> {
+              checkpoints.write(pending);
+              return (Void) null;
+            })
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
   private Uni<Void> publish(List<ViolationEvent> events) {

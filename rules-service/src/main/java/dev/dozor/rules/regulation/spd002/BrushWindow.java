@@ -29,7 +29,7 @@ public final class BrushWindow implements VehicleState {
   private long lastFixTimeMs = Long.MIN_VALUE;
 
   /** One whole second of fix time: the sum and count of the speeds of its fixes. */
-  private static final class Second {
+  private static final class Second implements java.io.Serializable {
     final long secondMs;
     double speedSumKmh;
     int fixes;

@@ -1,0 +1,64 @@
+package dev.dozor.rules.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The rule state of one partition at a batch boundary: every vehicle's track (last fix, last valid
+ * position), every regulation state fact and the event clock. Written as a checkpoint so the
+ * instance that takes the partition over continues exactly where this one stopped.
+ *
+ * @param partition the telemetry partition
+ * @param eventClockMs the partition's event time
+ * @param tracks per vehicle, what the engine remembers outside the rules
+ * @param states the regulation state facts (episodes, windows, shift tallies)
+ */
+public record PartitionSnapshot(
+    int partition, long eventClockMs, Map<String, VehicleTrack> tracks, List<VehicleState> states)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public int vehicles() {
+    return tracks.size();
+  }
+
+  /** Compressed Java serialization; the checkpoint store keeps the bytes. */
+  public byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
+      out.writeObject(this);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the state of partition " + partition, e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads a checkpoint.
+   *
+   * @throws IllegalArgumentException when the bytes are not a snapshot this version can read (e.g.
+   *     written by a release whose state classes differ)
+   */
+  public static PartitionSnapshot fromBytes(byte[] data) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(data))) {
+          @Override
+          protected Class<?> resolveClass(java.io.ObjectStreamClass desc)
+              throws IOException, ClassNotFoundException {
+            return Class.forName(desc.getName(), false, PartitionSnapshot.class.getClassLoader());
+          }
+        }) {
+      return (PartitionSnapshot) in.readObject();
+    } catch (IOException | ClassNotFoundException | ClassCastException e) {
+      throw new IllegalArgumentException("not a readable rule-state checkpoint: " + e, e);
+    }
+  }
+}
