@@ -2,6 +2,7 @@ package dev.dozor.bench;
 
 import dev.dozor.bench.drill.DrillCommand;
 import dev.dozor.bench.gateway.GatewayBenchCommand;
+import dev.dozor.bench.rules.RulesBenchCommand;
 import dev.dozor.bench.telemetry.TelemetryBenchCommand;
 import java.util.Arrays;
 
@@ -30,6 +31,7 @@ public final class BenchMain {
           case "drill" -> DrillCommand.run(rest);
           case "gateway-bench" -> GatewayBenchCommand.run(rest, System.out);
           case "telemetry-bench" -> TelemetryBenchCommand.run(rest, System.out);
+          case "rules-bench" -> RulesBenchCommand.run(rest, System.out);
           default -> {
             usage();
             yield 2;
@@ -40,6 +42,6 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println(
-        "usage: dozor-bench.jar bench|drill|gateway-bench|telemetry-bench [options]  (see --help of each)");
+        "usage: dozor-bench.jar bench|drill|gateway-bench|telemetry-bench|rules-bench [options]  (see --help of each)");
   }
 }

@@ -1,6 +1,11 @@
 package dev.dozor.rules.engine;
 
+import dev.dozor.events.SegmentPass;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.rules.coverage.CoverageSettings;
+import dev.dozor.rules.coverage.RoadNetwork;
+import dev.dozor.rules.coverage.SegmentPassMatcher;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,14 +42,26 @@ final class PartitionSession {
   private final Map<String, FactHandle> weather = new HashMap<>();
   private final Map<String, WeatherFact> weatherFacts = new HashMap<>();
   private final EventClock eventClock = new EventClock(Long.MIN_VALUE);
+  private final SegmentPassMatcher passMatcher;
+  private final long passFactRetentionMs;
+  private final Map<String, SegmentPassFact> passFacts = new HashMap<>();
+  private final Map<String, FactHandle> passHandles = new HashMap<>();
   private KieSession session;
   private SessionPseudoClock clock;
   private FactHandle eventClockHandle;
 
-  PartitionSession(int partition, KieBase kieBase, PointContext context, EpisodePolicy policy) {
+  PartitionSession(
+      int partition,
+      KieBase kieBase,
+      PointContext context,
+      EpisodePolicy policy,
+      CoverageSettings coverage,
+      RoadNetwork roads) {
     this.partition = partition;
     this.context = context;
     this.policy = policy;
+    this.passMatcher = new SegmentPassMatcher(roads, coverage.matcher());
+    this.passFactRetentionMs = coverage.passFactRetention().toMillis();
     open(kieBase, List.of());
   }
 
@@ -63,6 +80,8 @@ final class PartitionSession {
     assignmentFacts.values().forEach(a -> assignments.put(a.getId(), session.insert(a)));
     weather.clear();
     weatherFacts.values().forEach(w -> weather.put(w.getId(), session.insert(w)));
+    passHandles.clear();
+    passFacts.values().forEach(f -> passHandles.put(f.getPassId(), session.insert(f)));
     carried.forEach(session::insert);
   }
 
@@ -72,28 +91,47 @@ final class PartitionSession {
 
   /**
    * Runs the rules on the points of one vehicle, in fix-time order. A point not newer than the
-   * vehicle's last processed fix is skipped.
+   * vehicle's last processed fix is skipped by the rules; it still goes to the segment-pass matcher
+   * (a black box uploaded after live data is matched in its own lane; exact repeats are ignored).
+   * Valid points are matched to road segments before the rules see them; the passes found are added
+   * to {@code passes} and become {@link SegmentPassFact}s.
    *
    * @return how many points were skipped
    */
   int accept(
-      String vehicleId, List<TelemetryPoint> inOrder, long wallNowMs, List<EpisodeChange> out) {
+      String vehicleId,
+      List<TelemetryPoint> inOrder,
+      long wallNowMs,
+      List<EpisodeChange> out,
+      List<SegmentPass> passes) {
     VehicleTrack track = tracks.computeIfAbsent(vehicleId, v -> new VehicleTrack());
     track.lastSeenWallMs = wallNowMs;
+    Instant wallNow = Instant.ofEpochMilli(wallNowMs);
+    List<SegmentPass> found = new ArrayList<>();
     int skipped = 0;
     for (TelemetryPoint p : inOrder) {
       long fixMs = p.fixTime().toEpochMilli();
       if (fixMs <= track.lastFixMs) {
         skipped++;
+        passMatcher.accept(p, wallNow, found);
         continue;
       }
       VehiclePoint fact = PointEnricher.enrich(p, track, context);
       if (fixMs > clock.getCurrentTime()) {
         clock.advanceTime(fixMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
       }
+      if (fact.isValid()) {
+        passMatcher.accept(p, wallNow, found);
+      }
+      insertPasses(found, passes);
       FactHandle handle = session.insert(fact);
       fire(vehicleId);
       session.delete(handle);
+      out.addAll(sink.drain());
+    }
+    passMatcher.endOfBatch(vehicleId, wallNow, found);
+    if (insertPasses(found, passes)) {
+      fire(vehicleId);
       out.addAll(sink.drain());
     }
     return skipped;
@@ -105,6 +143,7 @@ final class PartitionSession {
       return;
     }
     eventClock.advanceTo(epochMs);
+    dropPassesEndedBefore(epochMs - passFactRetentionMs);
     if (epochMs > clock.getCurrentTime()) {
       clock.advanceTime(epochMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
     }
@@ -236,6 +275,78 @@ final class PartitionSession {
     session.dispose();
   }
 
+  /** The road network the segment-pass matcher uses from now on. */
+  void roads(RoadNetwork roads) {
+    if (passMatcher.network() != roads) {
+      passMatcher.network(roads);
+    }
+  }
+
+  /**
+   * Publishes the open passes of vehicles quiet (wall time) for longer than the pass gap and
+   * forgets the matching state of vehicles idle for longer than the matcher's idle limit.
+   */
+  void closeIdlePasses(long wallNowMs, List<SegmentPass> passes) {
+    List<SegmentPass> found = passMatcher.closeIdle(Instant.ofEpochMilli(wallNowMs));
+    if (insertPasses(found, passes)) {
+      fire("(segment passes)");
+    }
+  }
+
+  /** Segment-pass facts held (tests of the state bound). */
+  long passFactCount() {
+    return passFacts.size();
+  }
+
+  /**
+   * Moves the passes found into {@code passes} and makes (or grows) the facts of those on a segment
+   * of one of the vehicle's assignments: no rule joins any other pass.
+   *
+   * @return whether a fact was inserted or changed
+   */
+  private boolean insertPasses(List<SegmentPass> found, List<SegmentPass> passes) {
+    boolean changed = false;
+    for (SegmentPass p : found) {
+      if (!assigned(p.vehicleId(), p.segmentId())) {
+        continue;
+      }
+      changed = true;
+      SegmentPassFact had = passFacts.get(p.passId());
+      SegmentPassFact now = had == null ? SegmentPassFact.of(p) : had.grownTo(p);
+      if (had == null) {
+        passFacts.put(p.passId(), now);
+        passHandles.put(p.passId(), session.insert(now));
+      } else if (!now.equals(had)) {
+        passFacts.put(p.passId(), now);
+        session.update(passHandles.get(p.passId()), now);
+      }
+    }
+    passes.addAll(found);
+    found.clear();
+    return changed;
+  }
+
+  private boolean assigned(String vehicleId, String segmentId) {
+    for (AssignmentFact a : assignmentFacts.values()) {
+      if (a.getVehicleId().equals(vehicleId) && a.getSegmentIds().contains(segmentId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The bound of the pass facts: none outlives the retention past its end (event time). */
+  private void dropPassesEndedBefore(long epochMs) {
+    for (Iterator<Map.Entry<String, SegmentPassFact>> it = passFacts.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, SegmentPassFact> e = it.next();
+      if (e.getValue().getEndedAtMs() < epochMs) {
+        session.delete(passHandles.remove(e.getKey()));
+        it.remove();
+      }
+    }
+  }
+
   private void fire(String what) {
     int fired = session.fireAllRules(MAX_FIRINGS_PER_POINT);
     if (fired >= MAX_FIRINGS_PER_POINT) {
@@ -251,14 +362,35 @@ final class PartitionSession {
       states.add((VehicleState) o);
     }
     Map<String, VehicleTrack> copy = new HashMap<>(tracks);
-    return new PartitionSnapshot(partition, eventClock.getNowMs(), copy, states);
+    return new PartitionSnapshot(
+        partition,
+        eventClock.getNowMs(),
+        copy,
+        states,
+        new HashMap<>(passFacts),
+        passMatcher.exportState());
   }
 
   /**
    * Takes over a checkpointed state: the tracks, the state facts of the regulations this set has,
    * and the event clock. Vehicles count as seen now (wall time), so none is taken for silent.
    */
-  void restore(PartitionSnapshot snapshot, Set<String> regulationIds, long wallNowMs) {
+  void restore(
+      PartitionSnapshot snapshot,
+      Set<String> regulationIds,
+      long wallNowMs,
+      Collection<AssignmentFact> plannedAssignments,
+      Collection<WeatherFact> weatherEvents) {
+    // the registry facts go in together with the state that already reflects them, and nothing
+    // fires: rules that react to a new assignment must not see them as new
+    for (AssignmentFact a : plannedAssignments) {
+      assignmentFacts.put(a.getId(), a);
+      assignments.put(a.getId(), session.insert(a));
+    }
+    for (WeatherFact w : weatherEvents) {
+      weatherFacts.put(w.getId(), w);
+      weather.put(w.getId(), session.insert(w));
+    }
     snapshot
         .tracks()
         .forEach(
@@ -266,6 +398,9 @@ final class PartitionSession {
               track.lastSeenWallMs = wallNowMs;
               tracks.put(vehicleId, track);
             });
+    passMatcher.importState(snapshot.passMatching());
+    snapshot.passFacts().forEach((id, f) -> passFacts.put(id, f));
+    passFacts.values().forEach(f -> passHandles.put(f.getPassId(), session.insert(f)));
     for (VehicleState state : snapshot.states()) {
       if (regulationIds.contains(state.getRegulationId())) {
         session.insert(state);
@@ -279,5 +414,16 @@ final class PartitionSession {
       }
       session.update(eventClockHandle, eventClock);
     }
+  }
+
+  /** State facts of one vehicle kept by one regulation (tests of a regulation's state bound). */
+  long stateFactCount(String vehicleId, String regulationId) {
+    return session
+        .getObjects(
+            o ->
+                o instanceof VehicleState s
+                    && s.getVehicleId().equals(vehicleId)
+                    && s.getRegulationId().equals(regulationId))
+        .size();
   }
 }

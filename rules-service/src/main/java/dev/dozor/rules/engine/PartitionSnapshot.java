@@ -20,9 +20,16 @@ import java.util.zip.GZIPOutputStream;
  * @param eventClockMs the partition's event time
  * @param tracks per vehicle, what the engine remembers outside the rules
  * @param states the regulation state facts (episodes, windows, shift tallies)
+ * @param passFacts the segment passes the deadline rules may still need
+ * @param passMatching the segment-pass matcher's per-vehicle state (open passes)
  */
 public record PartitionSnapshot(
-    int partition, long eventClockMs, Map<String, VehicleTrack> tracks, List<VehicleState> states)
+    int partition,
+    long eventClockMs,
+    Map<String, VehicleTrack> tracks,
+    List<VehicleState> states,
+    Map<String, SegmentPassFact> passFacts,
+    Serializable passMatching)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,11 @@
 package dev.dozor.rules.engine;
 
+import dev.dozor.events.SegmentPass;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
+import dev.dozor.rules.coverage.CoverageSettings;
+import dev.dozor.rules.coverage.RoadNetwork;
+import dev.dozor.rules.coverage.RoadNetworkSource;
 import dev.dozor.rules.registry.RegistryState;
 import dev.dozor.rules.regulation.ParameterResolver;
 import dev.dozor.rules.regulation.Regulation;
@@ -36,6 +40,8 @@ public final class RuleEngine implements AutoCloseable {
   private final RegistryState registry;
   private final ViolationEventFactory events;
   private final EpisodePolicy policy;
+  private final CoverageSettings coverage;
+  private final RoadNetworkSource roads;
   private final Map<Integer, PartitionSession> sessions = new TreeMap<>();
   private final Map<Integer, Long> syncedPlans = new HashMap<>();
   private RegulationCatalogue catalogue;
@@ -57,6 +63,22 @@ public final class RuleEngine implements AutoCloseable {
       EngineSettings settings,
       Clock wallClock,
       RegistryState registry) {
+    this(catalogue, settings, wallClock, registry, CoverageSettings.defaults());
+  }
+
+  /**
+   * Compiles the catalogue; segment passes are matched with these settings.
+   *
+   * @param coverage segment-pass matching (tolerance, gap, minimal fraction, pass-fact retention)
+   */
+  public RuleEngine(
+      RegulationCatalogue catalogue,
+      EngineSettings settings,
+      Clock wallClock,
+      RegistryState registry,
+      CoverageSettings coverage) {
+    this.coverage = Objects.requireNonNull(coverage, "coverage");
+    this.roads = new RoadNetworkSource(coverage.gridCellM(), coverage.matcher().toleranceM());
     this.settings = Objects.requireNonNull(settings, "settings");
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -90,8 +112,18 @@ public final class RuleEngine implements AutoCloseable {
    * processed fix are skipped and counted, so re-delivery never doubles an event.
    */
   public synchronized List<ViolationEvent> process(List<TelemetryPoint> points) {
+    return processBatch(points).violations();
+  }
+
+  /**
+   * As {@link #process}, and also matches the valid points to road segments: returns the violation
+   * events and the segment passes (source {@code rules-service}) the batch produced.
+   */
+  public synchronized EngineOutput processBatch(List<TelemetryPoint> points) {
     long wallNow = wallClock.millis();
     List<EpisodeChange> changes = new ArrayList<>();
+    List<SegmentPass> passes = new ArrayList<>();
+    RoadNetwork network = roads.current(registry.geoIndex());
     Map<Integer, Map<String, List<TelemetryPoint>>> byPartition = new TreeMap<>();
     long batchWatermark = watermarkMs;
     long maxAheadMs = settings.maxClockAhead().toMillis();
@@ -113,10 +145,11 @@ public final class RuleEngine implements AutoCloseable {
     byPartition.forEach(
         (partition, byVehicle) -> {
           PartitionSession session = session(partition, changes);
+          session.roads(network);
           byVehicle.forEach(
               (vehicleId, list) -> {
                 list.sort(FIX_TIME);
-                int skipped = session.accept(vehicleId, list, wallNow, changes);
+                int skipped = session.accept(vehicleId, list, wallNow, changes, passes);
                 skippedPoints += skipped;
                 processedPoints += list.size() - skipped;
               });
@@ -136,8 +169,9 @@ public final class RuleEngine implements AutoCloseable {
       lastIdleSweepMs = wallNow;
       long threshold = wallNow - settings.sessionIdleTimeout().toMillis();
       sessions.values().forEach(s -> s.endIdle(threshold, changes));
+      sessions.values().forEach(s -> s.closeIdlePasses(wallNow, passes));
     }
-    return changes.stream().map(this::toEvent).toList();
+    return new EngineOutput(changes.stream().map(this::toEvent).toList(), passes);
   }
 
   /**
@@ -244,9 +278,15 @@ public final class RuleEngine implements AutoCloseable {
   private PartitionSession session(int partition, List<EpisodeChange> changes) {
     PartitionSession s = sessions.get(partition);
     if (s == null) {
-      s = new PartitionSession(partition, kieBase, context, policy);
+      s =
+          new PartitionSession(
+              partition, kieBase, context, policy, coverage, roads.current(registry.geoIndex()));
       sessions.put(partition, s);
       syncPlans(s, changes);
+      // a new session starts at the event time the engine has reached, like the others
+      if (watermarkMs != Long.MIN_VALUE) {
+        s.advanceEventTime(watermarkMs, changes);
+      }
     }
     return s;
   }
@@ -285,18 +325,61 @@ public final class RuleEngine implements AutoCloseable {
   }
 
   /**
+   * Reads a checkpoint written by {@link PartitionSnapshot#toBytes()}; the points it holds look up
+   * this engine's registry, geography and parameters again.
+   *
+   * @throws IllegalArgumentException when the bytes are not a snapshot this version can read
+   */
+  public synchronized PartitionSnapshot readSnapshot(byte[] checkpoint) {
+    VehiclePoint.RESTORING.set(context);
+    try {
+      return PartitionSnapshot.fromBytes(checkpoint);
+    } finally {
+      VehiclePoint.RESTORING.remove();
+    }
+  }
+
+  /**
    * Replaces the state of a partition with a checkpoint (the partition was assigned to this
    * instance). Deadline rules do not fire here; they fire with the next batch.
    */
   public synchronized void restore(PartitionSnapshot snapshot) {
     releasePartitions(List.of(snapshot.partition()));
-    PartitionSession s = new PartitionSession(snapshot.partition(), kieBase, context, policy);
+    PartitionSession s =
+        new PartitionSession(
+            snapshot.partition(),
+            kieBase,
+            context,
+            policy,
+            coverage,
+            roads.current(registry.geoIndex()));
     sessions.put(snapshot.partition(), s);
     Set<String> ids =
         catalogue.regulations().stream().map(Regulation::id).collect(Collectors.toSet());
-    s.restore(snapshot, ids, wallClock.millis());
+    long version = registry.plansVersion();
+    s.restore(
+        snapshot,
+        ids,
+        wallClock.millis(),
+        registry.assignments().stream()
+            .filter(a -> partitionOf(a.getVehicleId()) == snapshot.partition())
+            .toList(),
+        registry.weatherEvents());
+    syncedPlans.put(snapshot.partition(), version);
     if (snapshot.eventClockMs() > watermarkMs) {
       watermarkMs = snapshot.eventClockMs();
     }
+  }
+
+  /** State facts one regulation holds for a vehicle: that regulation's state bound. */
+  public synchronized long factCount(String vehicleId, String regulationId) {
+    PartitionSession s = sessions.get(partitionOf(vehicleId));
+    return s == null ? 0 : s.stateFactCount(vehicleId, regulationId);
+  }
+
+  /** Segment passes held as rule facts for a vehicle's partition (the pass-fact bound). */
+  public synchronized long segmentPassFactCount(String vehicleId) {
+    PartitionSession s = sessions.get(partitionOf(vehicleId));
+    return s == null ? 0 : s.passFactCount();
   }
 }

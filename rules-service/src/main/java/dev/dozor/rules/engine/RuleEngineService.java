@@ -2,6 +2,7 @@ package dev.dozor.rules.engine;
 
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
+import dev.dozor.rules.coverage.CoverageConfig;
 import dev.dozor.rules.registry.RegistryState;
 import dev.dozor.rules.regulation.RegulationCatalogue;
 import io.quarkus.runtime.Startup;
@@ -22,6 +23,7 @@ public class RuleEngineService {
   @Inject RegulationCatalogue catalogue;
   @Inject RulesConfig config;
   @Inject RegistryState registry;
+  @Inject CoverageConfig coverage;
 
   private volatile RuleEngine engine;
 
@@ -29,7 +31,8 @@ public class RuleEngineService {
   void compile() {
     long start = System.nanoTime();
     RuleEngine compiled =
-        new RuleEngine(catalogue, config.toSettings(), Clock.systemUTC(), registry);
+        new RuleEngine(
+            catalogue, config.toSettings(), Clock.systemUTC(), registry, coverage.toSettings());
     LOG.infof(
         "compiled %d regulations (%d rules) in %d ms",
         catalogue.regulations().size(),
@@ -54,6 +57,11 @@ public class RuleEngineService {
   /** See {@link RuleEngine#process}; serialised by the engine. */
   public List<ViolationEvent> process(List<TelemetryPoint> points) {
     return engine().process(points);
+  }
+
+  /** See {@link RuleEngine#processBatch}: violations and segment passes; serialised. */
+  public EngineOutput processBatch(List<TelemetryPoint> points) {
+    return engine().processBatch(points);
   }
 
   public RuleEngine engine() {

@@ -24,6 +24,9 @@ public final class VehiclePoint implements java.io.Serializable {
 
   private static final String UNRESOLVED = "\u0000";
 
+  /** The context a point read from a checkpoint gets (set by the engine while it reads one). */
+  static final ThreadLocal<PointContext> RESTORING = new ThreadLocal<>();
+
   private final TelemetryPoint point;
   // a restored point (a checkpoint) has no registry or geography: rules only read its own values
   private transient PointContext context;
@@ -63,7 +66,8 @@ public final class VehiclePoint implements java.io.Serializable {
   private void readObject(java.io.ObjectInputStream in)
       throws java.io.IOException, ClassNotFoundException {
     in.defaultReadObject();
-    context = PointContext.EMPTY;
+    PointContext restoring = RESTORING.get();
+    context = restoring == null ? PointContext.EMPTY : restoring;
     districtId = UNRESOLVED;
   }
 
@@ -318,5 +322,59 @@ public final class VehiclePoint implements java.io.Serializable {
   @Override
   public String toString() {
     return "VehiclePoint[" + point.vehicleId() + " " + point.fixTime() + "]";
+  }
+
+  // ---- added for the place regulations (EQP-001, GEO-002, TIM-004, TIM-005) ----
+
+  /** Metres from the fix to the zone with this id (0 inside); infinity for an unknown zone. */
+  public double distanceToZoneM(String zoneId) {
+    return context.geography().distanceToZoneM(zoneId, point.lat(), point.lon());
+  }
+
+  /** The kind of the zone with this id ({@code yard}, …), or null for an unknown zone. */
+  public String zoneKind(String zoneId) {
+    return context.geography().zoneKind(zoneId);
+  }
+
+  /** The okrug of the district containing the zone, or null. */
+  public String okrugOfZone(String zoneId) {
+    return context.geography().okrugOf(context.geography().districtOfZone(zoneId));
+  }
+
+  /** The okrug of the road segment's district, or null (unknown segment or district). */
+  public String okrugOfSegment(String segmentId) {
+    SegmentMatch s = context.geography().segment(segmentId);
+    return s == null ? null : context.geography().okrugOf(s.districtId());
+  }
+
+  /** The time zone of the "local time" regulations (deadlines at a local hour). */
+  public java.time.ZoneId getLocalZone() {
+    return context.localZone();
+  }
+
+  // ---- added for the deadline regulations (TIM-006) ----
+
+  /**
+   * The parameters of a regulation in force for another vehicle of the fleet, by its type and
+   * contractor (no district: it has no fix here). For deadlines of a vehicle that sent no fix.
+   */
+  public RegulationParameters parForVehicle(String regulationId, String vehicleId) {
+    return context
+        .parameters()
+        .resolve(
+            regulationId,
+            context.fleet().vehicleType(vehicleId),
+            null,
+            context.fleet().contractorId(vehicleId));
+  }
+
+  // ---- added for the coverage deadlines (TIM-001, TIM-002, EQP-002) ----
+
+  /**
+   * A road segment of the registry by id (priority, length, district; distance 0), or null when
+   * unknown: deadline regulations plan the segments of an assignment with it.
+   */
+  public SegmentMatch segmentById(String segmentId) {
+    return context.geography().segment(segmentId);
   }
 }

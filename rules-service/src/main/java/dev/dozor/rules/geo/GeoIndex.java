@@ -227,6 +227,38 @@ public final class GeoIndex implements Geography {
     return s == null ? null : s.match(0);
   }
 
+  @Override
+  public double distanceToZoneM(String zoneId, double lat, double lon) {
+    Area a = zoneId == null ? null : zonesById.get(zoneId);
+    if (a == null) {
+      return Double.POSITIVE_INFINITY;
+    }
+    Point p = shapes.point(lat, lon);
+    return a.prepared().covers(p) ? 0 : a.geometry().distance(p);
+  }
+
+  @Override
+  public String zoneKind(String zoneId) {
+    Area a = zoneId == null ? null : zonesById.get(zoneId);
+    return a == null ? null : a.kind();
+  }
+
+  @Override
+  public String districtOfZone(String zoneId) {
+    Area zone = zoneId == null ? null : zonesById.get(zoneId);
+    if (zone == null) {
+      return null;
+    }
+    Point inside = zone.geometry().getInteriorPoint();
+    for (Object o : districts.query(inside.getEnvelopeInternal())) {
+      Area d = (Area) o;
+      if (d.prepared().covers(inside)) {
+        return d.id();
+      }
+    }
+    return null;
+  }
+
   /** Collects the registry's places; {@link #build} makes the immutable index. */
   public static final class Builder {
     private final Map<String, DistrictRecord> districts = new LinkedHashMap<>();
@@ -280,5 +312,16 @@ public final class GeoIndex implements Geography {
     public GeoIndex build() {
       return new GeoIndex(this);
     }
+  }
+
+  /**
+   * The road segments in the index (ones whose geometry was rejected are left out), ordered by id:
+   * the segment-pass matcher builds its road network from them.
+   */
+  public List<RoadSegmentRecord> segmentRecords() {
+    return segmentsById.values().stream()
+        .map(Segment::record)
+        .sorted(java.util.Comparator.comparing(RoadSegmentRecord::id))
+        .toList();
   }
 }

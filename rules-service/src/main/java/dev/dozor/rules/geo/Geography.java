@@ -32,4 +32,13 @@ public interface Geography {
 
   /** A segment by id (distance 0), or null. */
   SegmentMatch segment(String segmentId);
+
+  /** Metres from the point to the zone with this id (0 inside); infinity for an unknown zone. */
+  double distanceToZoneM(String zoneId, double lat, double lon);
+
+  /** The kind of the zone with this id ({@code yard}, …), or null for an unknown zone. */
+  String zoneKind(String zoneId);
+
+  /** The district (OKTMO) containing the zone's interior point, or null. */
+  String districtOfZone(String zoneId);
 }

@@ -240,5 +240,20 @@ public final class RegistryState implements Fleet {
     public SegmentMatch segment(String segmentId) {
       return geography.segment(segmentId);
     }
+
+    @Override
+    public double distanceToZoneM(String zoneId, double lat, double lon) {
+      return geography.distanceToZoneM(zoneId, lat, lon);
+    }
+
+    @Override
+    public String zoneKind(String zoneId) {
+      return geography.zoneKind(zoneId);
+    }
+
+    @Override
+    public String districtOfZone(String zoneId) {
+      return geography.districtOfZone(zoneId);
+    }
   }
 }

@@ -130,7 +130,7 @@ public class CheckpointService {
     CheckpointStore.Checkpoint c = stored.get();
     PartitionSnapshot snapshot;
     try {
-      snapshot = PartitionSnapshot.fromBytes(c.state());
+      snapshot = engine.engine().readSnapshot(c.state());
     } catch (IllegalArgumentException e) {
       LOG.warnf(
           "checkpoint of %s-%d written by %s is unusable (%s); re-reading the replay window instead",

@@ -2,6 +2,8 @@ package dev.dozor.rules.telemetry;
 
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
+import dev.dozor.rules.coverage.SegmentPassProducer;
+import dev.dozor.rules.engine.EngineOutput;
 import dev.dozor.rules.engine.RuleEngineService;
 import dev.dozor.rules.restore.CheckpointService;
 import dev.dozor.rules.violation.ViolationProducer;
@@ -22,8 +24,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes telemetry in batches, runs the rules and acknowledges the batch only after every
- * resulting violation was acknowledged by Kafka, so committed offsets never outrun violations.
+ * Consumes telemetry in batches, runs the rules and the segment-pass matching, and acknowledges the
+ * batch only after every resulting violation ({@code dozor.violations.v1}) and segment pass ({@code
+ * dozor.coverage.v1}) was acknowledged by Kafka, so committed offsets never outrun either.
  * Unreadable records are dead-lettered one by one; the rest of the batch goes on.
  */
 @ApplicationScoped
@@ -35,6 +38,7 @@ public class TelemetryConsumer {
 
   @Inject RuleEngineService engine;
   @Inject ViolationProducer violations;
+  @Inject SegmentPassProducer passes;
   @Inject CheckpointService checkpoints;
 
   @Incoming("telemetry")
@@ -55,9 +59,9 @@ public class TelemetryConsumer {
     return Uni.createFrom()
         .item(
             () -> {
-              List<ViolationEvent> events = engine.process(points);
+              EngineOutput output = engine.processBatch(points);
               // the state right after this batch; written once its events are durable
-              return new Processed(events, checkpoints.capture(nextOffsets));
+              return new Processed(output, checkpoints.capture(nextOffsets));
             })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .onItemOrFailure()
@@ -65,14 +69,13 @@ public class TelemetryConsumer {
             (processed, failure) ->
                 failure != null
                     ? rejectBatch(batch, failure)
-                    : publish(processed.events())
+                    : publish(processed.output())
                         .chain(() -> joinAll(deadLettered))
                         .chain(() -> writeCheckpoints(processed.checkpoints()))
                         .chain(() -> Uni.createFrom().completionStage(batch.ack())));
   }
 
-  private record Processed(
-      List<ViolationEvent> events, List<CheckpointService.Pending> checkpoints) {}
+  private record Processed(EngineOutput output, List<CheckpointService.Pending> checkpoints) {}
 
   private Uni<Void> writeCheckpoints(List<CheckpointService.Pending> pending) {
     if (pending.isEmpty()) {
@@ -87,9 +90,12 @@ public class TelemetryConsumer {
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
-  private Uni<Void> publish(List<ViolationEvent> events) {
-    return violations
-        .publish(events)
+  private Uni<Void> publish(EngineOutput output) {
+    List<ViolationEvent> events = output.violations();
+    return Uni.join()
+        .all(violations.publish(events), passes.publish(output.passes()))
+        .andFailFast()
+        .replaceWithVoid()
         .onFailure()
         .invoke(
             failure ->
@@ -97,8 +103,10 @@ public class TelemetryConsumer {
                 // restart re-reads the batch; the deterministic ids make the re-send harmless
                 LOG.errorf(
                     failure,
-                    "could not publish %d violation events; batch left unacked",
-                    events.size()));
+                    "could not publish %d violation events and %d segment passes; batch left"
+                        + " unacked",
+                    events.size(),
+                    output.passes().size()));
   }
 
   private static Uni<Void> deadLetter(KafkaRecord<String, TelemetryPoint> record) {

@@ -53,11 +53,11 @@ class EngineFrameworkTest {
   @Test
   void releasingAPartitionDropsTheStateOfItsVehicles() {
     engine.process(Track.of("plough-1").fixes(3, 5, 60, true).points());
-    assertEquals(1, engine.factCount("plough-1"));
+    assertEquals(1, engine.factCount("plough-1", "SPD-001"));
 
     engine.releasePartitions(List.of(engine.partitionOf("plough-1")));
 
-    assertEquals(0, engine.factCount("plough-1"));
+    assertEquals(0, engine.factCount("plough-1", "SPD-001"));
     assertEquals(0, engine.activeSessions());
   }
 

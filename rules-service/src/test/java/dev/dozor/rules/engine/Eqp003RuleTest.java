@@ -116,11 +116,11 @@ class Eqp003RuleTest {
           Track.of("s1").equipment(new Equipment(null, null, true, null, null, null, null));
       assertEquals(
           OPENED, of(EQP_003, engine.process(track.fixes(100, 5, 0).points())).get(0).status());
-      assertEquals(1, engine.factCount("s1"));
+      assertEquals(1, engine.factCount("s1", "EQP-003"));
 
       List<TelemetryPoint> all = track.fixes(1, 5, 30).points();
       engine.process(all.subList(100, 101));
-      assertEquals(0, engine.factCount("s1"));
+      assertEquals(0, engine.factCount("s1", "EQP-003"));
     }
   }
 }

@@ -274,8 +274,8 @@ class Spd001RuleTest {
   void aVehicleHoldsOnlyItsOneOpenEpisodeBetweenPoints() {
     engine.process(Track.of("v1").fixes(100, 5, 60, true).points());
 
-    // the open SPD-001 Episode is the vehicle's only state fact; no point facts remain
-    assertEquals(1, engine.factCount("v1"));
+    // SPD-001 holds only its open Episode for the vehicle; no point facts remain
+    assertEquals(1, engine.factCount("v1", "SPD-001"));
   }
 
   private static List<ViolationStatus> statuses(List<ViolationEvent> events) {

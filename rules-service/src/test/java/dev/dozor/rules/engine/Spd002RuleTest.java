@@ -173,11 +173,12 @@ class Spd002RuleTest {
       Track track = sweeper();
       List<ViolationEvent> events = of(SPD_002, engine.process(track.fixes(200, 5, 15).points()));
       assertEquals(OPENED, events.get(0).status());
-      assertEquals(2, engine.factCount("sweeper-1"), "the brush window and the open episode");
+      assertEquals(
+          2, engine.factCount("sweeper-1", "SPD-002"), "the brush window and the open episode");
 
       List<TelemetryPoint> all = track.equipment(BRUSH_OFF).fixes(1, 5, 15).points();
       engine.process(all.subList(all.size() - 1, all.size()));
-      assertEquals(0, engine.factCount("sweeper-1"));
+      assertEquals(0, engine.factCount("sweeper-1", "SPD-002"));
     }
   }
 

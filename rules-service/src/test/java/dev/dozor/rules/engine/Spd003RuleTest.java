@@ -223,12 +223,12 @@ class Spd003RuleTest {
     try (RuleEngine engine = RegulationTestSupport.engine()) {
       Track track = spreader().equipment(rate(60.0));
       engine.process(track.fixes(200, 5, CHUNK_SPEED_KMH).points());
-      assertEquals(2, engine.factCount("spreader-1"), "the chunk and the open episode");
+      assertEquals(2, engine.factCount("spreader-1", "SPD-003"), "the chunk and the open episode");
 
       List<TelemetryPoint> all = track.equipment(OFF).fixes(30, 5, CHUNK_SPEED_KMH).points();
       List<ViolationEvent> events = of(SPD_003, engine.process(all.subList(200, all.size())));
       assertEquals(List.of(CLOSED), statuses(events));
-      assertEquals(0, engine.factCount("spreader-1"));
+      assertEquals(0, engine.factCount("spreader-1", "SPD-003"));
     }
   }
 }

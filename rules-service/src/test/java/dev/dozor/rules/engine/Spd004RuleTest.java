@@ -163,11 +163,11 @@ class Spd004RuleTest {
       Track track = truck("truck-1");
       assertEquals(
           OPENED, of(SPD_004, engine.process(track.fixes(100, 5, 80).points())).get(0).status());
-      assertEquals(1, engine.factCount("truck-1"));
+      assertEquals(1, engine.factCount("truck-1", "SPD-004"));
 
       List<TelemetryPoint> all = track.fixes(1, 5, 30).points();
       engine.process(all.subList(100, 101));
-      assertEquals(0, engine.factCount("truck-1"));
+      assertEquals(0, engine.factCount("truck-1", "SPD-004"));
     }
   }
 }

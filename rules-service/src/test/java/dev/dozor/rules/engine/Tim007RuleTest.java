@@ -204,11 +204,11 @@ class Tim007RuleTest {
       Track track = idle("p1");
       assertEquals(
           OPENED, of(TIM_007, engine.process(track.fixes(100, 30, 0).points())).get(0).status());
-      assertEquals(2, engine.factCount("p1"), "the idle total and the open episode");
+      assertEquals(2, engine.factCount("p1", "TIM-007"), "the idle total and the open episode");
 
       List<TelemetryPoint> all = track.fixes(1, 30, 30).points();
       engine.process(all.subList(100, 101));
-      assertEquals(1, engine.factCount("p1"), "the idle total only (constant size)");
+      assertEquals(1, engine.factCount("p1", "TIM-007"), "the idle total only (constant size)");
     }
   }
 }

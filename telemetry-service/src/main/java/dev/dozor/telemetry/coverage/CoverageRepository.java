@@ -56,18 +56,6 @@ public class CoverageRepository {
       ORDER BY s.id
       """;
 
-  static final String SEGMENT_SHAPES =
-      """
-      SELECT id, length_m,
-             ARRAY(SELECT ST_X((d).geom) FROM ST_DumpPoints(geom) d ORDER BY (d).path[1]) AS xs,
-             ARRAY(SELECT ST_Y((d).geom) FROM ST_DumpPoints(geom) d ORDER BY (d).path[1]) AS ys
-      FROM telemetry.road_segments
-      ORDER BY id
-      """;
-
-  static final String SEGMENTS_VERSION =
-      "SELECT count(*) AS n, max(imported_at) AS last FROM telemetry.road_segments";
-
   private final Pool pool;
 
   public CoverageRepository(Pool pool) {
@@ -159,40 +147,6 @@ public class CoverageRepository {
                         eq == null ? List.of() : java.util.Arrays.asList(eq)));
               }
               return out;
-            });
-  }
-
-  /** Every road segment as a polyline for the matcher. */
-  public Uni<List<SegmentShape>> segmentShapes() {
-    return pool.query(SEGMENT_SHAPES)
-        .execute()
-        .map(
-            rows -> {
-              List<SegmentShape> out = new ArrayList<>();
-              for (Row r : rows) {
-                Double[] xs = r.getArrayOfDoubles("xs");
-                Double[] ys = r.getArrayOfDoubles("ys");
-                if (xs.length < 2) {
-                  continue;
-                }
-                List<double[]> pts = new ArrayList<>(xs.length);
-                for (int i = 0; i < xs.length; i++) {
-                  pts.add(new double[] {xs[i], ys[i]});
-                }
-                out.add(new SegmentShape(r.getString("id"), pts, r.getDouble("length_m")));
-              }
-              return out;
-            });
-  }
-
-  /** Changes when segments are imported, replaced or deleted: (count, latest import time). */
-  public Uni<String> segmentsVersion() {
-    return pool.query(SEGMENTS_VERSION)
-        .execute()
-        .map(
-            rows -> {
-              Row r = rows.iterator().next();
-              return r.getLong("n") + "@" + r.getOffsetDateTime("last");
             });
   }
 

@@ -4,9 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.dozor.events.Equipment;
 import dev.dozor.events.JsonSerde;
-import dev.dozor.events.TelemetryPoint;
+import dev.dozor.events.SegmentPass;
 import dev.dozor.events.Topics;
 import dev.dozor.telemetry.Eventually;
 import dev.dozor.telemetry.TestDb;
@@ -28,18 +27,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole path: a road imported through the REST API, working points published to the telemetry
- * topic, passes derived and published to the coverage topic, stored, and reported serviced.
+ * The whole path on this side: a road imported through the REST API, the segment passes
+ * rules-service matched for it published to the coverage topic, stored, and reported serviced. (The
+ * matching of working points itself is rules-service's, tested there.)
  */
 @QuarkusTest
 class CoverageEndToEndTest {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
 
   @Inject Pool pool;
-  @Inject CoverageMatchingService matching;
 
   @Test
-  void aPloughDrivingAlongAnImportedRoadServicesItsSegments() {
+  void passesOfAnImportedRoadOnTheCoverageTopicServiceItsSegments() {
     String u = UUID.randomUUID().toString();
     String district = "d-" + u;
     String way = "e2e-" + u;
@@ -52,7 +51,7 @@ class CoverageEndToEndTest {
     double lon1 = pr.lon(390);
     CoverageFixtures.district(pool, district, lon0 - 0.02, lat - 0.02, lon1 + 0.02, lat + 0.02);
     try {
-      importDriveAndCheck(u, district, way, vehicle, lat, lon0, lon1, pr);
+      importPublishAndCheck(district, way, vehicle, lat, lon0, lon1);
     } finally {
       CoverageFixtures.cleanUp(
           pool,
@@ -64,15 +63,8 @@ class CoverageEndToEndTest {
     }
   }
 
-  private void importDriveAndCheck(
-      String u,
-      String district,
-      String way,
-      String vehicle,
-      double lat,
-      double lon0,
-      double lon1,
-      LocalProjection pr) {
+  private void importPublishAndCheck(
+      String district, String way, String vehicle, double lat, double lon0, double lon1) {
     String roads =
         """
         {"type":"FeatureCollection","features":[{"type":"Feature",
@@ -93,26 +85,18 @@ class CoverageEndToEndTest {
             "SELECT count(*) FROM telemetry.road_segments WHERE way_id = $1 AND district_id = $2",
             way,
             district));
-    matching.reloadSegments().await().atMost(DEADLINE);
 
-    // 100 m before the road to 100 m after it, a fix every 10 s at 36 km/h, 4 m off the axis
+    // a plough driving the road east at 36 km/h: rules-service reports each segment when it first
+    // counts (half covered) and again when the vehicle leaves it; the store keeps one row per pass
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(30, ChronoUnit.MINUTES);
     List<Map.Entry<String, byte[]>> records = new ArrayList<>();
-    for (int i = 0; i <= 6; i++) {
-      TelemetryPoint p =
-          TelemetryPoint.of(
-              vehicle,
-              "dev-" + u,
-              t0.plusSeconds(10L * i),
-              t0.plusSeconds(10L * i + 1),
-              pr.lat(4),
-              pr.lon(-100 + 100.0 * i),
-              36,
-              90.0,
-              Equipment.plough(true));
-      records.add(Map.entry(vehicle, JsonSerde.toBytes(p)));
+    for (int i = 0; i < 2; i++) {
+      String segment = way + "-" + i;
+      Instant start = t0.plusSeconds(8 + 19L * i);
+      records.add(pass(segment, vehicle, start, start.plusSeconds(10), 0.52));
+      records.add(pass(segment, vehicle, start, start.plusSeconds(19), 1.0));
     }
-    TestKafka.send(Topics.TELEMETRY, records);
+    TestKafka.send(Topics.COVERAGE, records);
 
     String url =
         "/api/v1/coverage?district="
@@ -149,8 +133,17 @@ class CoverageEndToEndTest {
             .extract()
             .jsonPath();
     assertEquals(List.of(vehicle), passes.getList("vehicleId"));
-    assertEquals("telemetry-service", passes.getString("[0].source"));
+    assertEquals("rules-service", passes.getString("[0].source"));
     assertEquals("plough", passes.getString("[0].equipment"));
-    assertEquals(1.0, passes.getDouble("[0].coveredFraction"), 0.06);
+    assertEquals(1.0, passes.getDouble("[0].coveredFraction"), 1e-9);
+    assertEquals(t0.plusSeconds(27), Instant.parse(passes.getString("[0].endedAt")));
+  }
+
+  private static Map.Entry<String, byte[]> pass(
+      String segment, String vehicle, Instant start, Instant end, double fraction) {
+    return Map.entry(
+        segment,
+        JsonSerde.toBytes(
+            SegmentPass.of(segment, vehicle, start, end, "plough", fraction, "rules-service")));
   }
 }

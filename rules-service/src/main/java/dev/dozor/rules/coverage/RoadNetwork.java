@@ -1,0 +1,212 @@
+package dev.dozor.rules.coverage;
+
+import dev.dozor.rules.geo.LocalMetres;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * Road segments in local metres ({@link LocalMetres}, the projection of the rest of the geography)
+ * with a uniform grid index: each segment is listed in every cell its bounding box, grown by the
+ * tolerance, touches, so a point's own cell holds every segment that can be within the tolerance of
+ * it. Immutable; a change of the registry's segments builds a new network.
+ */
+public final class RoadNetwork {
+  /** Distances are compared with this slack so that "exactly at the tolerance" counts. */
+  static final double EPSILON_M = 1e-6;
+
+  private static final double DEFAULT_REFERENCE_LAT = 55.75;
+
+  private final LocalMetres projection;
+  private final double cellM;
+  private final double toleranceM;
+  private final Segment[] segments;
+  private final Map<Long, int[]> cells;
+
+  private RoadNetwork(
+      LocalMetres projection, double cellM, double toleranceM, List<SegmentShape> shapes) {
+    this.projection = projection;
+    this.cellM = cellM;
+    this.toleranceM = toleranceM;
+    this.segments = new Segment[shapes.size()];
+    Map<Long, List<Integer>> index = new HashMap<>();
+    for (int i = 0; i < shapes.size(); i++) {
+      Segment s = Segment.of(shapes.get(i), projection);
+      segments[i] = s;
+      long x0 = cell(s.minX - toleranceM);
+      long x1 = cell(s.maxX + toleranceM);
+      long y0 = cell(s.minY - toleranceM);
+      long y1 = cell(s.maxY + toleranceM);
+      for (long cx = x0; cx <= x1; cx++) {
+        for (long cy = y0; cy <= y1; cy++) {
+          index.computeIfAbsent(key(cx, cy), k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    this.cells = new HashMap<>();
+    index.forEach((k, v) -> cells.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  /** No segments: nothing matches. */
+  public static RoadNetwork empty(double cellM, double toleranceM) {
+    return new RoadNetwork(new LocalMetres(DEFAULT_REFERENCE_LAT), cellM, toleranceM, List.of());
+  }
+
+  /**
+   * A network projected at the middle latitude of the segments.
+   *
+   * @param cellM grid cell size in metres (a few times the tolerance keeps cells small and few)
+   * @param toleranceM the largest distance at which a point matches a segment
+   */
+  public static RoadNetwork of(List<SegmentShape> shapes, double cellM, double toleranceM) {
+    double minLat = 90;
+    double maxLat = -90;
+    for (SegmentShape s : shapes) {
+      for (double[] p : s.lonLat()) {
+        minLat = Math.min(minLat, p[1]);
+        maxLat = Math.max(maxLat, p[1]);
+      }
+    }
+    double referenceLat = shapes.isEmpty() ? DEFAULT_REFERENCE_LAT : (minLat + maxLat) / 2;
+    return new RoadNetwork(new LocalMetres(referenceLat), cellM, toleranceM, shapes);
+  }
+
+  /** A network with the given projection (tests build exact geometry with it). */
+  public static RoadNetwork of(
+      List<SegmentShape> shapes, LocalMetres projection, double cellM, double toleranceM) {
+    return new RoadNetwork(projection, cellM, toleranceM, shapes);
+  }
+
+  public LocalMetres projection() {
+    return projection;
+  }
+
+  public int size() {
+    return segments.length;
+  }
+
+  public boolean isEmpty() {
+    return segments.length == 0;
+  }
+
+  /** Metres between two points in the network's projection. */
+  public double distanceM(double lat1, double lon1, double lat2, double lon2) {
+    Coordinate a = projection.project(lat1, lon1);
+    Coordinate b = projection.project(lat2, lon2);
+    return Math.hypot(b.x - a.x, b.y - a.y);
+  }
+
+  /**
+   * The segment nearest to the point within the tolerance, or null. The {@code preferred} segment
+   * (the one the vehicle is on) wins unless another is nearer by more than {@code marginM}: at a
+   * joint of two segments both are at distance ~0, and the vehicle should not flap between them.
+   */
+  public Match nearest(double lat, double lon, String preferred, double marginM) {
+    Coordinate c = projection.project(lat, lon);
+    double x = c.x;
+    double y = c.y;
+    int[] candidates = cells.get(key(cell(x), cell(y)));
+    if (candidates == null) {
+      return null;
+    }
+    Match best = null;
+    Match kept = null;
+    for (int i : candidates) {
+      Match m = segments[i].project(x, y);
+      if (m.distanceM() > toleranceM + EPSILON_M) {
+        continue;
+      }
+      if (best == null
+          || m.distanceM() < best.distanceM()
+          || (m.distanceM() == best.distanceM() && m.segmentId().compareTo(best.segmentId()) < 0)) {
+        best = m;
+      }
+      if (m.segmentId().equals(preferred)) {
+        kept = m;
+      }
+    }
+    if (kept != null && kept.distanceM() <= best.distanceM() + marginM) {
+      return kept;
+    }
+    return best;
+  }
+
+  private long cell(double metres) {
+    return (long) Math.floor(metres / cellM);
+  }
+
+  private static long key(long cx, long cy) {
+    return (cx << 32) ^ (cy & 0xffffffffL);
+  }
+
+  /**
+   * Where a point falls on a segment.
+   *
+   * @param segmentId the segment
+   * @param distanceM distance from the point to the segment's polyline
+   * @param alongM distance along the polyline to the point's projection, 0..lengthM
+   * @param lengthM length of the polyline in the projection
+   */
+  public record Match(String segmentId, double distanceM, double alongM, double lengthM) {}
+
+  /** A segment's polyline in projected metres, with cumulative lengths at its vertices. */
+  private record Segment(
+      String id,
+      double[] xs,
+      double[] ys,
+      double[] cumulative,
+      double minX,
+      double maxX,
+      double minY,
+      double maxY) {
+
+    static Segment of(SegmentShape shape, LocalMetres projection) {
+      int n = shape.lonLat().size();
+      double[] xs = new double[n];
+      double[] ys = new double[n];
+      double[] cum = new double[n];
+      double minX = Double.MAX_VALUE;
+      double maxX = -Double.MAX_VALUE;
+      double minY = Double.MAX_VALUE;
+      double maxY = -Double.MAX_VALUE;
+      for (int i = 0; i < n; i++) {
+        double[] p = shape.lonLat().get(i);
+        Coordinate c = projection.project(p[1], p[0]);
+        xs[i] = c.x;
+        ys[i] = c.y;
+        if (i > 0) {
+          cum[i] = cum[i - 1] + Math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+        }
+        minX = Math.min(minX, xs[i]);
+        maxX = Math.max(maxX, xs[i]);
+        minY = Math.min(minY, ys[i]);
+        maxY = Math.max(maxY, ys[i]);
+      }
+      return new Segment(shape.id(), xs, ys, cum, minX, maxX, minY, maxY);
+    }
+
+    double length() {
+      return cumulative[cumulative.length - 1];
+    }
+
+    Match project(double x, double y) {
+      double bestD = Double.MAX_VALUE;
+      double bestAlong = 0;
+      for (int i = 0; i + 1 < xs.length; i++) {
+        double dx = xs[i + 1] - xs[i];
+        double dy = ys[i + 1] - ys[i];
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : ((x - xs[i]) * dx + (y - ys[i]) * dy) / len2;
+        t = Math.max(0, Math.min(1, t));
+        double d = Math.hypot(x - (xs[i] + t * dx), y - (ys[i] + t * dy));
+        if (d < bestD) {
+          bestD = d;
+          bestAlong = cumulative[i] + t * Math.sqrt(len2);
+        }
+      }
+      return new Match(id, bestD, bestAlong, length());
+    }
+  }
+}

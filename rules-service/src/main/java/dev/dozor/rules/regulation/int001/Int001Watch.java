@@ -1,0 +1,112 @@
+package dev.dozor.rules.regulation.int001;
+
+import dev.dozor.rules.engine.AssignmentFact;
+import dev.dozor.rules.engine.VehiclePoint;
+import dev.dozor.rules.engine.VehicleState;
+import dev.dozor.rules.regulation.RegulationParameters;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * INT-001's memory of one vehicle: its latest valid fix, and how much of the silence after it has
+ * already been reported. Constant size: one per vehicle, replaced in place by each fix.
+ *
+ * <p>A fix is <em>live</em> when it was at most {@code maxSilenceS} behind the partition's event
+ * clock when the engine processed it. Only a live fix lets the event clock open a gap: the trailing
+ * silence of a late (black-box) upload is judged by the vehicle's next fix instead.
+ */
+@ClassReactive
+public final class Int001Watch implements VehicleState {
+  public static final String REGULATION = "INT-001";
+
+  private final String vehicleId;
+  private VehiclePoint lastFix;
+  private long maxSilenceMs;
+  private boolean live;
+  private long reportedUntilMs = Long.MIN_VALUE;
+
+  public Int001Watch(VehiclePoint first, long clockNowMs) {
+    this.vehicleId = first.getVehicleId();
+    remember(first, clockNowMs);
+  }
+
+  /** The vehicle's latest valid fix, processed while the partition's clock stood at clockNowMs. */
+  public void remember(VehiclePoint p, long clockNowMs) {
+    lastFix = p;
+    maxSilenceMs = p.par(REGULATION).millis("maxSilenceS");
+    live = clockNowMs == Long.MIN_VALUE || clockNowMs - p.getFixTimeMs() <= maxSilenceMs;
+    reportedUntilMs = Long.MIN_VALUE;
+  }
+
+  /** The silence up to this time is reported (an episode covers it); do not report it again. */
+  public void reportedUntil(long epochMs) {
+    reportedUntilMs = Math.max(reportedUntilMs, epochMs);
+  }
+
+  /** Silence after the last fix up to {@code untilMs} not yet reported, ms (≤ 0 when none). */
+  public long silentMs(long untilMs) {
+    if (untilMs == Long.MIN_VALUE) {
+      return 0;
+    }
+    return untilMs - Math.max(getLastFixTimeMs(), reportedUntilMs);
+  }
+
+  /** Like {@link #silentMs} but only the part inside the assignment's shift. */
+  public long silentOnShiftMs(AssignmentFact shift, long untilMs) {
+    if (untilMs == Long.MIN_VALUE || reportedUntilMs == Long.MAX_VALUE) {
+      return 0;
+    }
+    long from = Math.max(Math.max(getLastFixTimeMs(), reportedUntilMs), shift.getShiftStartMs());
+    return Math.min(untilMs, shift.getShiftEndMs()) - from;
+  }
+
+  /** Where the silence of a shift starts: the last fix, or the shift start when that is later. */
+  public long gapStartMs(AssignmentFact shift) {
+    return Math.max(getLastFixTimeMs(), shift.getShiftStartMs());
+  }
+
+  /** Whether the last fix had the ignition on or did not report it. */
+  public boolean isIgnitionOnOrUnknown() {
+    return !lastFix.isIgnitionReported() || lastFix.isIgnitionOn();
+  }
+
+  public VehiclePoint getLastFix() {
+    return lastFix;
+  }
+
+  public long getLastFixTimeMs() {
+    return lastFix.getFixTimeMs();
+  }
+
+  public long getMaxSilenceMs() {
+    return maxSilenceMs;
+  }
+
+  public boolean isLive() {
+    return live;
+  }
+
+  /** The parameters in force at the last fix. */
+  public RegulationParameters par() {
+    return lastFix.par(REGULATION);
+  }
+
+  @Override
+  public String getVehicleId() {
+    return vehicleId;
+  }
+
+  @Override
+  public String getRegulationId() {
+    return REGULATION;
+  }
+
+  @Override
+  public String toString() {
+    return "Int001Watch["
+        + vehicleId
+        + " last "
+        + lastFix.getFixTime()
+        + (live ? " live" : "")
+        + "]";
+  }
+}

@@ -1,0 +1,167 @@
+package dev.dozor.rules.regulation.int003;
+
+import dev.dozor.rules.engine.AssignmentFact;
+import dev.dozor.rules.engine.VehiclePoint;
+import dev.dozor.rules.engine.VehicleState;
+import dev.dozor.rules.regulation.RegulationParameters;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * INT-003's running totals of one vehicle for its current period (the assignment's shift, or the
+ * local calendar day without one), from its first fix with an odometer reading: GPS distance of the
+ * valid fixes and the first and last odometer readings. Constant size, one per vehicle that reports
+ * an odometer: replaced when the period is over.
+ */
+@ClassReactive
+public final class Int003Tally implements VehicleState {
+  public static final String REGULATION = "INT-003";
+  private static final long DAY_MS = 86_400_000L;
+
+  private final String vehicleId;
+  private final String periodId;
+  private final long periodEndMs;
+  private final VehiclePoint firstFix;
+  private VehiclePoint lastFix;
+  private double gpsM;
+  private double gpsAtLastReadingM;
+  private Double firstOdometerKm;
+  private Double lastOdometerKm;
+  private int odometerReadings;
+  private boolean over;
+  private boolean reported;
+
+  public Int003Tally(VehiclePoint first) {
+    this.vehicleId = first.getVehicleId();
+    this.periodId = periodOf(first);
+    AssignmentFact shift = first.getAssignment();
+    this.periodEndMs = shift != null ? shift.getShiftEndMs() : localDayStartMs(first) + DAY_MS;
+    this.firstFix = first;
+    this.lastFix = first;
+    readOdometer(first);
+  }
+
+  /** The period a fix belongs to: {@code assignment:<id>} or {@code day:<local date start ms>}. */
+  public static String periodOf(VehiclePoint p) {
+    AssignmentFact shift = p.getAssignment();
+    return shift != null ? "assignment:" + shift.getId() : "day:" + localDayStartMs(p);
+  }
+
+  /** Whether the fix belongs to this tally's period. */
+  public boolean covers(VehiclePoint p) {
+    return periodId.equals(periodOf(p));
+  }
+
+  /**
+   * Adds the next valid fix of the period: its distance from the previous valid fix, its reading.
+   */
+  public void add(VehiclePoint p) {
+    gpsM += p.getDistanceM();
+    lastFix = p;
+    readOdometer(p);
+  }
+
+  /** The disagreement of this period was reported. */
+  public void markReported() {
+    reported = true;
+  }
+
+  public boolean isReported() {
+    return reported;
+  }
+
+  /** The period ended (the event clock passed its end, or a fix of another period came). */
+  public void markOver() {
+    over = true;
+  }
+
+  private void readOdometer(VehiclePoint p) {
+    Double km = p.getOdometerKm();
+    if (km == null) {
+      return;
+    }
+    if (firstOdometerKm == null) {
+      firstOdometerKm = km;
+    }
+    lastOdometerKm = km;
+    gpsAtLastReadingM = gpsM;
+    odometerReadings++;
+  }
+
+  // midnight of the fix's local day: the offset of the engine's zone is whole minutes
+  private static long localDayStartMs(VehiclePoint p) {
+    long fix = p.getFixTimeMs();
+    return fix - Math.floorMod(fix, 60_000L) - p.getLocalMinuteOfDay() * 60_000L;
+  }
+
+  // ---- the test at the period end ----
+
+  /** GPS distance from the first to the last odometer reading of the period, km. */
+  public double getGpsKm() {
+    return gpsAtLastReadingM / 1000.0;
+  }
+
+  /** Odometer distance of the period (last − first reading), km; 0 with fewer than two. */
+  public double getOdometerKm() {
+    return odometerReadings < 2 ? 0 : lastOdometerKm - firstOdometerKm;
+  }
+
+  /** |odometer − GPS| / GPS in percent (0 without GPS distance). */
+  public double getDeviationPct() {
+    return gpsAtLastReadingM <= 0 ? 0 : Math.abs(getOdometerKm() - getGpsKm()) / getGpsKm() * 100.0;
+  }
+
+  /** Whether the period allows the comparison and the odometer disagrees beyond the parameter. */
+  public boolean isDisagreeing() {
+    RegulationParameters par = getPar();
+    return getGpsKm() >= par.value("minGpsKm")
+        && odometerReadings >= par.value("minOdometerReadings")
+        && getDeviationPct() > par.value("maxDeviationPct");
+  }
+
+  public RegulationParameters getPar() {
+    return lastFix.par(REGULATION);
+  }
+
+  public int getOdometerReadings() {
+    return odometerReadings;
+  }
+
+  public String getPeriodId() {
+    return periodId;
+  }
+
+  public long getPeriodEndMs() {
+    return periodEndMs;
+  }
+
+  public VehiclePoint getFirstFix() {
+    return firstFix;
+  }
+
+  public VehiclePoint getLastFix() {
+    return lastFix;
+  }
+
+  public long getLastFixTimeMs() {
+    return lastFix.getFixTimeMs();
+  }
+
+  public boolean isOver() {
+    return over;
+  }
+
+  @Override
+  public String getVehicleId() {
+    return vehicleId;
+  }
+
+  @Override
+  public String getRegulationId() {
+    return REGULATION;
+  }
+
+  @Override
+  public String toString() {
+    return "Int003Tally[" + vehicleId + " " + periodId + "]";
+  }
+}

@@ -1,0 +1,107 @@
+package dev.dozor.rules.regulation.int004;
+
+import dev.dozor.rules.engine.VehiclePoint;
+import dev.dozor.rules.engine.VehicleState;
+import java.util.ArrayDeque;
+import java.util.List;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * INT-004 (a): the implement channels of one vehicle as last reported, and the fix times of their
+ * recent toggles. Bounded: per channel at most {@code maxToggles + 1} toggle times within the last
+ * {@code windowS} (older ones, and any beyond that count, are dropped), so with the defaults at
+ * most 3 × 11 timestamps per vehicle.
+ */
+@ClassReactive
+public final class Int004Sensor implements VehicleState {
+  public static final String REGULATION = "INT-004";
+
+  /** The implement channels watched, also the subjects of their episodes. */
+  public static final List<String> CHANNELS = List.of("plough", "brush", "spreader");
+
+  private final String vehicleId;
+  private final Boolean[] last = new Boolean[CHANNELS.size()];
+
+  @SuppressWarnings("unchecked")
+  private final ArrayDeque<Long>[] toggles = new ArrayDeque[CHANNELS.size()];
+
+  private VehiclePoint lastFix;
+
+  public Int004Sensor(VehiclePoint first) {
+    this.vehicleId = first.getVehicleId();
+    for (int i = 0; i < toggles.length; i++) {
+      toggles[i] = new ArrayDeque<>();
+    }
+    observe(first);
+  }
+
+  /** Reads the channels of the vehicle's next valid fix and counts the toggles. */
+  public void observe(VehiclePoint p) {
+    long windowMs = p.par(REGULATION).millis("windowS");
+    int keep = (int) Math.round(p.par(REGULATION).value("maxToggles")) + 1;
+    long now = p.getFixTimeMs();
+    for (int i = 0; i < last.length; i++) {
+      Boolean value = channel(p, i);
+      if (value == null) {
+        continue; // not reported: no toggle, keep the last known value
+      }
+      if (last[i] != null && !last[i].equals(value)) {
+        toggles[i].addLast(now);
+      }
+      last[i] = value;
+      while (!toggles[i].isEmpty()
+          && (toggles[i].peekFirst() <= now - windowMs || toggles[i].size() > keep)) {
+        toggles[i].removeFirst();
+      }
+    }
+    lastFix = p;
+  }
+
+  /** Toggles of the channel within the window ending at the last fix (capped at maxToggles + 1). */
+  public int toggles(String channel) {
+    int i = CHANNELS.indexOf(channel);
+    return i < 0 ? 0 : toggles[i].size();
+  }
+
+  /** The channels toggling more than maxToggles times within the window, at the last fix. */
+  public List<String> getBusyChannels() {
+    double max = lastFix.par(REGULATION).value("maxToggles");
+    return CHANNELS.stream().filter(c -> toggles(c) > max).toList();
+  }
+
+  /** Whether the channel toggles more than maxToggles times within the window now. */
+  public boolean isBusy(String channel) {
+    return getBusyChannels().contains(channel);
+  }
+
+  private static Boolean channel(VehiclePoint p, int i) {
+    return switch (i) {
+      case 0 -> p.getEquipment().plough();
+      case 1 -> p.getEquipment().brush();
+      default -> p.getEquipment().spreader();
+    };
+  }
+
+  public VehiclePoint getLastFix() {
+    return lastFix;
+  }
+
+  public long getLastFixTimeMs() {
+    return lastFix.getFixTimeMs();
+  }
+
+  @Override
+  public String getVehicleId() {
+    return vehicleId;
+  }
+
+  @Override
+  public String getRegulationId() {
+    return REGULATION;
+  }
+
+  @Override
+  public String toString() {
+    return "Int004Sensor[" + vehicleId + " " + lastFix.getFixTime() + "]";
+  }
+}

@@ -1,0 +1,137 @@
+package dev.dozor.rules.regulation.int004;
+
+import dev.dozor.rules.engine.AssignmentFact;
+import dev.dozor.rules.engine.VehiclePoint;
+import dev.dozor.rules.engine.VehicleState;
+import dev.dozor.rules.regulation.RegulationParameters;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * INT-004 (b): how the plough channel behaved over one shift of a vehicle (counts only). Constant
+ * size; one per vehicle on shift, deleted when the shift is over.
+ */
+@ClassReactive
+public final class Int004Shift implements VehicleState {
+  private final String vehicleId;
+  private final String assignmentId;
+  private final long shiftStartMs;
+  private final long shiftEndMs;
+  private final String homeDistrictId;
+  private final VehiclePoint firstFix;
+  private VehiclePoint lastFix;
+  private int fixes;
+  private int ploughReported;
+  private int ploughDown;
+  private boolean over;
+  private boolean reported;
+
+  public Int004Shift(VehiclePoint first) {
+    AssignmentFact shift = first.getAssignment();
+    this.vehicleId = first.getVehicleId();
+    this.assignmentId = shift.getId();
+    this.shiftStartMs = shift.getShiftStartMs();
+    this.shiftEndMs = shift.getShiftEndMs();
+    this.homeDistrictId = first.getHomeDistrictId();
+    this.firstFix = first;
+    add(first);
+  }
+
+  /** Counts the next valid fix of the shift. */
+  public void add(VehiclePoint p) {
+    fixes++;
+    Boolean plough = p.getEquipment().plough();
+    if (plough != null) {
+      ploughReported++;
+      if (plough) {
+        ploughDown++;
+      }
+    }
+    lastFix = p;
+  }
+
+  public void markOver() {
+    over = true;
+  }
+
+  public void markReported() {
+    reported = true;
+  }
+
+  /**
+   * Whether every fix of the shift reported the plough with the same value, on at least
+   * minShiftFixes fixes.
+   */
+  public boolean isStuck() {
+    return fixes >= getPar().value("minShiftFixes")
+        && ploughReported == fixes
+        && (ploughDown == 0 || ploughDown == fixes);
+  }
+
+  public RegulationParameters getPar() {
+    return lastFix.par(Int004Sensor.REGULATION);
+  }
+
+  /** The episode's subject: the stuck plough channel in this shift. */
+  public String getSubjectId() {
+    return "plough@" + assignmentId;
+  }
+
+  public String getAssignmentId() {
+    return assignmentId;
+  }
+
+  public long getShiftStartMs() {
+    return shiftStartMs;
+  }
+
+  public long getShiftEndMs() {
+    return shiftEndMs;
+  }
+
+  public String getHomeDistrictId() {
+    return homeDistrictId;
+  }
+
+  public VehiclePoint getFirstFix() {
+    return firstFix;
+  }
+
+  public VehiclePoint getLastFix() {
+    return lastFix;
+  }
+
+  public long getLastFixTimeMs() {
+    return lastFix.getFixTimeMs();
+  }
+
+  public int getFixes() {
+    return fixes;
+  }
+
+  public int getPloughDown() {
+    return ploughDown;
+  }
+
+  public boolean isOver() {
+    return over;
+  }
+
+  public boolean isReported() {
+    return reported;
+  }
+
+  @Override
+  public String getVehicleId() {
+    return vehicleId;
+  }
+
+  @Override
+  public String getRegulationId() {
+    return Int004Sensor.REGULATION;
+  }
+
+  @Override
+  public String toString() {
+    return "Int004Shift[" + vehicleId + " " + assignmentId + "]";
+  }
+}

@@ -1,0 +1,112 @@
+package dev.dozor.rules.regulation.tim006;
+
+import dev.dozor.rules.engine.AssignmentFact;
+import dev.dozor.rules.engine.VehiclePoint;
+import dev.dozor.rules.engine.VehicleState;
+import dev.dozor.rules.regulation.RegulationParameters;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * TIM-006's watch over one shift of one vehicle: when the roll-out is due, whether the vehicle has
+ * left its depot, whether the late roll-out was reported. Constant size; one per shift under way
+ * (created when the shift starts, deleted when it ends), so a vehicle holds at most as many as it
+ * has overlapping shifts.
+ */
+@ClassReactive
+public final class Tim006RollOut implements VehicleState {
+  public static final String REGULATION = "TIM-006";
+
+  private final String vehicleId;
+  private final String assignmentId;
+  private final long shiftStartMs;
+  private final long shiftEndMs;
+  private final long deadlineMs;
+  private final RegulationParameters par;
+  private VehiclePoint rollOutFix;
+  private boolean reported;
+  private boolean over;
+
+  public Tim006RollOut(AssignmentFact shift, RegulationParameters par) {
+    this.vehicleId = shift.getVehicleId();
+    this.assignmentId = shift.getId();
+    this.shiftStartMs = shift.getShiftStartMs();
+    this.shiftEndMs = shift.getShiftEndMs();
+    this.par = par;
+    this.deadlineMs = shiftStartMs + Math.round(par.value("maxRollOutDelayMin") * 60_000);
+  }
+
+  /** The first fix outside the depot during the shift. */
+  public void rolledOut(VehiclePoint p) {
+    rollOutFix = p;
+  }
+
+  public void markReported() {
+    reported = true;
+  }
+
+  /** The shift ended (by the event clock or by a later fix of the vehicle). */
+  public void markOver() {
+    over = true;
+  }
+
+  /** Minutes from the shift start to the roll-out fix. */
+  public double getDelayMin() {
+    return rollOutFix == null ? 0 : (rollOutFix.getFixTimeMs() - shiftStartMs) / 60_000.0;
+  }
+
+  public boolean isRolledOut() {
+    return rollOutFix != null;
+  }
+
+  public VehiclePoint getRollOutFix() {
+    return rollOutFix;
+  }
+
+  public long getRollOutMs() {
+    return rollOutFix == null ? Long.MAX_VALUE : rollOutFix.getFixTimeMs();
+  }
+
+  public String getAssignmentId() {
+    return assignmentId;
+  }
+
+  public long getShiftStartMs() {
+    return shiftStartMs;
+  }
+
+  public long getShiftEndMs() {
+    return shiftEndMs;
+  }
+
+  /** Shift start + maxRollOutDelayMin. */
+  public long getDeadlineMs() {
+    return deadlineMs;
+  }
+
+  public RegulationParameters getPar() {
+    return par;
+  }
+
+  public boolean isReported() {
+    return reported;
+  }
+
+  public boolean isOver() {
+    return over;
+  }
+
+  @Override
+  public String getVehicleId() {
+    return vehicleId;
+  }
+
+  @Override
+  public String getRegulationId() {
+    return REGULATION;
+  }
+
+  @Override
+  public String toString() {
+    return "Tim006RollOut[" + vehicleId + " " + assignmentId + (isRolledOut() ? " out" : "") + "]";
+  }
+}
