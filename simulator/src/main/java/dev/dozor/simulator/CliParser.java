@@ -110,7 +110,8 @@ public final class CliParser {
                             NAME: overspeed, spreading-standing, deviation, gaps, jumps,
                             offline, duplicates, sweeping-fast, bad-spread-rate,
                             transport-speeding, idling, sensor-flapping (interval <= 5s),
-                            clock-skew, odometer-drift (per shift, needs --shift) [none]
+                            clock-skew, odometer-drift (per shift, needs --shift),
+                            dump-outside (refuse trucks) [none]
         --offline MIN..MAX  length of an offline period, e.g. 5m..15m [5m..15m]
         --ground-truth FILE append every injected fault to FILE as JSON Lines [none]
         --roads FILE        drive a GeoJSON road network instead of the grid [grid]

@@ -2,6 +2,8 @@ package dev.dozor.simulator;
 
 import dev.dozor.events.DeviceProfileRecord;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.simulator.city.CityPlan;
+import dev.dozor.simulator.city.CityRegistrar;
 import dev.dozor.simulator.client.DeviceOutbox;
 import dev.dozor.simulator.client.DeviceTokens;
 import dev.dozor.simulator.client.FixSender;
@@ -103,7 +105,9 @@ public final class DemoRunner {
             : DeviceTokens.derivedFrom(options.tokenSeed());
     TelemetryRegistryClient registry = new TelemetryRegistryClient(options.telemetry());
     // vehicles do not depend on the start time: register first, then start the clock
-    List<SimVehicle> vehicles = Fleet.create(options.fleet(), Instant.now()).vehicles();
+    Instant planStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Fleet planned = Fleet.create(options.fleet(), planStart);
+    List<SimVehicle> vehicles = planned.vehicles();
     List<DeviceProtocol> assigned = options.protocols().assign(vehicles.size());
     Map<String, SimDevice> devices = new LinkedHashMap<>();
     for (int i = 0; i < vehicles.size(); i++) {
@@ -120,11 +124,24 @@ public final class DemoRunner {
         profiles.add(profile.id());
       }
     }
+    // the city around the fleet: contractors and zones, then vehicles, then shifts and weather
+    CityPlan city =
+        CityPlan.of(
+            options.fleet(),
+            vehicles,
+            planned.assignments(),
+            planned.roads(),
+            planStart,
+            options.fleet().roads() == null ? List.of() : registry.roadSegments());
+    CityRegistrar cityRegistrar = new CityRegistrar(registry);
+    cityRegistrar.registerPlaces(city);
     for (SimVehicle v : vehicles) {
       SimDevice device = devices.get(v.id());
-      registry.putVehicle(v);
+      registry.putVehicle(v.id(), city.vehicleBody(v));
       registry.putDevice(device.id(), device.registration());
     }
+    cityRegistrar.registerShifts(city);
+    out.println("sim: registered the city: " + city.summary());
     out.printf(
         "sim: registered %d vehicles and devices (%s)%s at %s on %s; offenders: %s%n",
         vehicles.size(),

@@ -1,6 +1,5 @@
 package dev.dozor.rules.restore;
 
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -41,7 +40,8 @@ public class CheckpointStore {
                     c.partition(),
                     c.nextOffset(),
                     c.vehicles(),
-                    Buffer.buffer(c.state()),
+                    // the pool binds the core Buffer type to bytea
+                    io.vertx.core.buffer.Buffer.buffer(c.state()),
                     c.writtenBy())))
         .await()
         .atMost(TIMEOUT);

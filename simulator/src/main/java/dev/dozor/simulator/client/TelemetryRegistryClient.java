@@ -1,10 +1,12 @@
 package dev.dozor.simulator.client;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dozor.events.ChannelMapping;
 import dev.dozor.events.DeviceProfileRecord;
 import dev.dozor.events.JsonSerde;
 import dev.dozor.simulator.fleet.SimVehicle;
+import dev.dozor.simulator.grid.GeoPoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Registers vehicles and their devices with telemetry-service's REST API (idempotent PUTs). */
 public final class TelemetryRegistryClient {
@@ -89,6 +93,155 @@ public final class TelemetryRegistryClient {
           m.offset() == null || m.offset() == 0 ? null : m.offset(),
           m.threshold());
     }
+  }
+
+  /**
+   * Body of {@code PUT /api/v1/vehicles/{id}} with the registry references; null fields are left
+   * out.
+   *
+   * @param contractorId a registered contractor
+   * @param homeDistrictId an imported district (OKTMO)
+   * @param depotZoneId a zone of kind {@code depot}
+   */
+  public record VehicleRegistration(
+      String plate,
+      String type,
+      String contractor,
+      String district,
+      String contractorId,
+      String homeDistrictId,
+      String depotZoneId) {
+    /** The body for {@code v} with these references (each may be null). */
+    public static VehicleRegistration of(
+        SimVehicle v, String contractorId, String homeDistrictId, String depotZoneId) {
+      return new VehicleRegistration(
+          v.plate(),
+          v.type().wireName(),
+          v.contractor(),
+          v.district(),
+          contractorId,
+          homeDistrictId,
+          depotZoneId);
+    }
+  }
+
+  /** Body of {@code PUT /api/v1/contractors/{id}}. */
+  public record ContractorBody(String name, String inn, String phone) {}
+
+  /**
+   * Body of {@code PUT /api/v1/zones/{id}}.
+   *
+   * @param kind {@code work-zone}, {@code no-machinery}, {@code snow-melting-station}, {@code
+   *     depot}, {@code yard} or {@code container-site}
+   * @param geometry a GeoJSON Polygon ({@code {"type":"Polygon","coordinates":[[[lon,lat],…]]}})
+   */
+  public record ZoneBody(
+      String name, String kind, String districtId, Map<String, Object> geometry) {}
+
+  /**
+   * Body of {@code PUT /api/v1/assignments/{id}}: one vehicle's shift {@code [shiftStart,
+   * shiftEnd)} (ISO-8601 UTC), in a work zone and/or along imported road segments.
+   */
+  public record AssignmentBody(
+      String vehicleId,
+      String shiftStart,
+      String shiftEnd,
+      String zoneId,
+      List<String> segmentIds,
+      Double corridorM,
+      String note) {}
+
+  /** Body of {@code PUT /api/v1/weather-events/{id}}: kind snowfall-started or snowfall-ended. */
+  public record WeatherEventBody(String districtId, String kind, String at, String note) {}
+
+  /**
+   * An imported road segment as {@code GET /api/v1/geo/road-segments} answers it.
+   *
+   * @param id {@code <osm way id>-<seq>}
+   * @param districtId the district holding its midpoint (may be null)
+   * @param points its polyline
+   */
+  public record ImportedSegment(String id, String districtId, List<GeoPoint> points) {}
+
+  /** Creates or replaces a contractor. */
+  public void putContractor(String id, ContractorBody body) {
+    put("/api/v1/contractors/" + segment(id), body);
+  }
+
+  /** Creates or replaces a zone. */
+  public void putZone(String id, ZoneBody body) {
+    put("/api/v1/zones/" + segment(id), body);
+  }
+
+  /** Creates or replaces an assignment. */
+  public void putAssignment(String id, AssignmentBody body) {
+    put("/api/v1/assignments/" + segment(id), body);
+  }
+
+  /** Creates or replaces a weather event. */
+  public void putWeatherEvent(String id, WeatherEventBody body) {
+    put("/api/v1/weather-events/" + segment(id), body);
+  }
+
+  /** Creates or replaces a vehicle with its registry references. */
+  public void putVehicle(String id, VehicleRegistration body) {
+    put("/api/v1/vehicles/" + segment(id), body);
+  }
+
+  /**
+   * Every imported road segment ({@code GET /api/v1/geo/road-segments}); empty when none are
+   * imported or the service does not answer a FeatureCollection (an older telemetry-service).
+   */
+  public List<ImportedSegment> roadSegments() {
+    URI uri = URI.create(base + "/api/v1/geo/road-segments");
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout.multipliedBy(3))
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new SimulatorException(
+          "cannot reach telemetry-service: GET " + uri + " failed: " + Http.describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulatorException("interrupted during GET " + uri, e);
+    }
+    if (response.statusCode() != 200 || response.body().isBlank()) {
+      return List.of();
+    }
+    return parseSegments(response.body());
+  }
+
+  /** The segments of a road-segment FeatureCollection; features without a LineString skipped. */
+  public static List<ImportedSegment> parseSegments(String featureCollection) {
+    JsonNode root;
+    try {
+      root = JsonSerde.mapper().readTree(featureCollection);
+    } catch (IOException e) {
+      return List.of();
+    }
+    List<ImportedSegment> segments = new ArrayList<>();
+    for (JsonNode f : root.path("features")) {
+      JsonNode props = f.path("properties");
+      String id = f.hasNonNull("id") ? f.get("id").asText() : props.path("id").asText(null);
+      JsonNode geometry = f.path("geometry");
+      if (id == null || !"LineString".equals(geometry.path("type").asText())) {
+        continue;
+      }
+      List<GeoPoint> points = new ArrayList<>();
+      for (JsonNode c : geometry.path("coordinates")) {
+        points.add(new GeoPoint(c.get(1).asDouble(), c.get(0).asDouble()));
+      }
+      if (points.size() >= 2) {
+        String district = props.hasNonNull("districtId") ? props.get("districtId").asText() : null;
+        segments.add(new ImportedSegment(id, district, List.copyOf(points)));
+      }
+    }
+    return segments;
   }
 
   /** Registers the vehicle and then its device with {@code token}. */

@@ -43,6 +43,11 @@ public enum FaultType {
    * a finite shift. A shift drifts when the Poisson process fires at least once during it.
    */
   ODOMETER_DRIFT("odometer-drift", "odometer-drift", "INT-003"),
+  /**
+   * GEO-003: a refuse truck stands on the street and tips its body for 60–120 s (at least 2 fixes),
+   * away from the snow-melting station (every road is, see {@code CityPlan}). Refuse trucks only.
+   */
+  DUMP_OUTSIDE("dump-outside", "dump-outside", "GEO-003"),
   /** SPD-001 by the deterministic {@code --offenders} cycle (not a random fault). */
   OFFENDER_CYCLE("offender-cycle", "offenders", "SPD-001");
 

@@ -144,6 +144,11 @@ final class DrivingProfile {
     return new Equipment(null, null, null, null, false, ignition, null);
   }
 
+  /** A refuse truck standing with its body tipped (dumping), ignition on. */
+  static Equipment refuseTipping() {
+    return new Equipment(null, null, null, null, true, true, null);
+  }
+
   /** Speed limit of a segment: its tag, else by road class, else 60 km/h. */
   static double limitKmh(dev.dozor.simulator.road.RoadEdge edge) {
     if (edge.maxSpeedKmh() != null && edge.maxSpeedKmh() > 0) {

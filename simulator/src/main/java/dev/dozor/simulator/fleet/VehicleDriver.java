@@ -217,6 +217,7 @@ final class VehicleDriver {
       case OVERSPEED_PLOUGH -> vehicle.type() == VehicleType.PLOUGH;
       case SPREADING_STANDING, BAD_SPREAD_RATE -> vehicle.type() == VehicleType.SPREADER;
       case SWEEPING_FAST -> vehicle.type() == VehicleType.SWEEPER;
+      case DUMP_OUTSIDE -> vehicle.type() == VehicleType.REFUSE;
       case SENSOR_FLAPPING -> implementOn(vehicle.type(), Equipment.NONE) != null;
       case OFFENDER_CYCLE, ODOMETER_DRIFT -> false;
       default -> true;
@@ -290,6 +291,7 @@ final class VehicleDriver {
     return episode == null
         || (episode.type != FaultType.ROUTE_DEVIATION
             && episode.type != FaultType.SPREADING_STANDING
+            && episode.type != FaultType.DUMP_OUTSIDE
             && episode.type != FaultType.IDLING);
   }
 
@@ -464,6 +466,17 @@ final class VehicleDriver {
         }
         Episode e = new Episode(type, now, now + length);
         e.leg = new Leg(DrivingProfile.between(faultRandom, 55, 65), DrivingProfile.plough(true));
+        leg = e.leg;
+        return e;
+      }
+      case DUMP_OUTSIDE -> {
+        // at least two fixes with the body tipped
+        double length = Math.max(60 + faultRandom.nextDouble() * 60, 2 * fixS + 1);
+        if (now + length >= shiftEndS) {
+          return null;
+        }
+        Episode e = new Episode(type, now, now + length);
+        e.leg = new Leg(0, DrivingProfile.refuseTipping());
         leg = e.leg;
         return e;
       }
@@ -727,6 +740,11 @@ final class VehicleDriver {
           record(e.type, e.first, e.last);
         }
       }
+      case DUMP_OUTSIDE -> {
+        if (e.first != null) {
+          record(e.type, e.first, e.last);
+        }
+      }
       case IDLING -> {
         if (e.first != null && Duration.between(e.first, e.last).getSeconds() > 15 * 60) {
           record(e.type, e.first, e.last);
@@ -804,6 +822,7 @@ final class VehicleDriver {
                     && p.speedKmh() > DrivingProfile.legalLimitKmh(edge);
             case IDLING -> standing(p) && !nearDepot(new GeoPoint(p.lat(), p.lon()));
             case SENSOR_FLAPPING -> toggled;
+            case DUMP_OUTSIDE -> Boolean.TRUE.equals(p.equipment().bodyTip());
             default -> false;
           };
       if (condition) {

@@ -1,0 +1,454 @@
+package dev.dozor.simulator.city;
+
+import dev.dozor.simulator.client.TelemetryRegistryClient.AssignmentBody;
+import dev.dozor.simulator.client.TelemetryRegistryClient.ContractorBody;
+import dev.dozor.simulator.client.TelemetryRegistryClient.ImportedSegment;
+import dev.dozor.simulator.client.TelemetryRegistryClient.VehicleRegistration;
+import dev.dozor.simulator.client.TelemetryRegistryClient.WeatherEventBody;
+import dev.dozor.simulator.client.TelemetryRegistryClient.ZoneBody;
+import dev.dozor.simulator.fleet.Assignment;
+import dev.dozor.simulator.fleet.FleetConfig;
+import dev.dozor.simulator.fleet.ShiftPlan;
+import dev.dozor.simulator.fleet.SimVehicle;
+import dev.dozor.simulator.grid.Geo;
+import dev.dozor.simulator.grid.GeoPoint;
+import dev.dozor.simulator.road.RoadEdge;
+import dev.dozor.simulator.road.RoadGraph;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The registry a city has around the simulated fleet, as the bodies of telemetry-service's REST
+ * API: contractors, zones (depots, a work zone per depot group, playgrounds, a snow-melting
+ * station, container sites), each vehicle's references, one assignment per vehicle and shift and —
+ * on imported roads — a snowfall. Pure and deterministic: the same fleet (config and seed), shift
+ * start and imported segments give the same plan. See {@link CityRegistrar} for the requests.
+ */
+public final class CityPlan {
+  /** Half side of a depot zone around the depot junction, metres. */
+  public static final double DEPOT_HALF_M = 60;
+
+  /** Margin of a work zone around the bounding box of its group's routes, metres. */
+  public static final double WORK_MARGIN_M = 80;
+
+  /** Half side of a playground ({@code no-machinery}), metres. */
+  public static final double PLAYGROUND_HALF_M = 12;
+
+  /** Playground centre: this far from the road it is placed beside, metres. */
+  public static final double PLAYGROUND_OFFSET_M = 40;
+
+  /** Half side of the snow-melting station, metres. */
+  public static final double STATION_HALF_M = 25;
+
+  /** Station centre: this far from the road it is placed beside, metres. */
+  public static final double STATION_OFFSET_M = 70;
+
+  /** Half side of a container site around its junction, metres. */
+  public static final double CONTAINER_HALF_M = 10;
+
+  /** How many playgrounds a fleet gets. */
+  public static final int PLAYGROUNDS = 3;
+
+  /** Corridor of an assignment along imported segments (GEO-001's default), metres. */
+  public static final double CORRIDOR_M = 50;
+
+  /** An endless shift (the demo) is registered as the longest assignment allowed. */
+  public static final Duration ENDLESS_ASSIGNMENT = Duration.ofDays(7);
+
+  /** An imported segment belongs to a route when its midpoint is this close to a route edge. */
+  static final double SEGMENT_MATCH_M = 3;
+
+  /** The snowfall started this long before the first shift start; it ended at the shift start. */
+  public static final Duration SNOWFALL = Duration.ofHours(1);
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /** A contractor to register. */
+  public record Contractor(String id, ContractorBody body) {}
+
+  /** A vehicle's references (each may be null). */
+  public record VehicleRefs(String contractorId, String homeDistrictId, String depotZoneId) {}
+
+  /** One shift of one vehicle. */
+  public record ShiftAssignment(String id, AssignmentBody body) {}
+
+  /** A weather event. */
+  public record Weather(String id, WeatherEventBody body) {}
+
+  private final List<Contractor> contractors;
+  private final List<CityZone> zones;
+  private final Map<String, VehicleRefs> refs;
+  private final List<ShiftAssignment> assignments;
+  private final List<Weather> weather;
+
+  private CityPlan(
+      List<Contractor> contractors,
+      List<CityZone> zones,
+      Map<String, VehicleRefs> refs,
+      List<ShiftAssignment> assignments,
+      List<Weather> weather) {
+    this.contractors = List.copyOf(contractors);
+    this.zones = List.copyOf(zones);
+    this.refs = Map.copyOf(refs);
+    this.assignments = List.copyOf(assignments);
+    this.weather = List.copyOf(weather);
+  }
+
+  /**
+   * The plan for a fleet.
+   *
+   * @param config the fleet's config (shift plan, roads)
+   * @param vehicles the fleet's vehicles, in order
+   * @param tours their route assignments, same order
+   * @param roads the road graph they drive
+   * @param shiftStart when the first shift starts (the fleet's start)
+   * @param imported road segments imported into telemetry-service; used (segment ids, home
+   *     districts, snowfall) only when the fleet drives real roads ({@code config.roads() != null})
+   */
+  public static CityPlan of(
+      FleetConfig config,
+      List<SimVehicle> vehicles,
+      List<Assignment> tours,
+      RoadGraph roads,
+      Instant shiftStart,
+      List<ImportedSegment> imported) {
+    List<ImportedSegment> segments =
+        config.roads() != null && imported != null ? imported : List.of();
+
+    // contractors: one per organisation label, in order of first appearance
+    Map<String, String> contractorIds = new LinkedHashMap<>();
+    for (SimVehicle v : vehicles) {
+      contractorIds.computeIfAbsent(
+          v.contractor(), k -> "sim-contractor-" + (contractorIds.size() + 1));
+    }
+    List<Contractor> contractors = new ArrayList<>();
+    contractorIds.forEach(
+        (name, id) -> contractors.add(new Contractor(id, new ContractorBody(name, null, null))));
+
+    List<CityZone> zones = new ArrayList<>();
+    // depots, in the order the fleet's vehicles use them
+    Map<Integer, CityZone> depots = new LinkedHashMap<>();
+    Map<Integer, List<Assignment>> groups = new LinkedHashMap<>();
+    for (Assignment a : tours) {
+      depots.computeIfAbsent(
+          a.depotNode(),
+          n ->
+              CityZone.square(
+                  "sim-depot-" + (depots.size() + 1),
+                  "Депо " + (depots.size() + 1) + " (симулятор)",
+                  CityZone.DEPOT,
+                  a.depot(),
+                  DEPOT_HALF_M));
+      groups.computeIfAbsent(a.depotNode(), n -> new ArrayList<>()).add(a);
+    }
+    zones.addAll(depots.values());
+    Map<Integer, CityZone> workZones = new LinkedHashMap<>();
+    int w = 0;
+    for (Map.Entry<Integer, List<Assignment>> g : groups.entrySet()) {
+      w++;
+      workZones.put(
+          g.getKey(),
+          workZone("sim-work-" + w, "Участок " + w + " (симулятор)", g.getValue(), roads));
+    }
+    zones.addAll(workZones.values());
+    List<CityZone> placed =
+        new ArrayList<>(zones.stream().filter(z -> z.kind().equals(CityZone.DEPOT)).toList());
+    zones.addAll(playgrounds(roads, tours, placed));
+    CityZone station = snowMeltingStation(roads, tours, placed);
+    if (station != null) {
+      zones.add(station);
+    }
+    Set<Integer> siteNodes = new TreeSet<>();
+    tours.forEach(a -> siteNodes.addAll(a.containerSites()));
+    for (int node : siteNodes) {
+      zones.add(
+          CityZone.square(
+              "sim-container-" + node,
+              "Контейнерная площадка " + node + " (симулятор)",
+              CityZone.CONTAINER_SITE,
+              roads.nodePosition(node),
+              CONTAINER_HALF_M));
+    }
+
+    Map<String, VehicleRefs> refs = new LinkedHashMap<>();
+    List<ShiftAssignment> assignments = new ArrayList<>();
+    Set<String> districts = new LinkedHashSet<>();
+    ShiftPlan shift = config.shift();
+    for (int i = 0; i < vehicles.size(); i++) {
+      SimVehicle v = vehicles.get(i);
+      Assignment a = tours.get(i);
+      String home = segments.isEmpty() ? null : nearestDistrict(a.depot(), segments);
+      if (home != null) {
+        districts.add(home);
+      }
+      refs.put(
+          v.id(),
+          new VehicleRefs(contractorIds.get(v.contractor()), home, depots.get(a.depotNode()).id()));
+      Instant start = shiftStart.plus(shift.stagger().multipliedBy(i % 10));
+      Instant end = start.plus(shift.isEndless() ? ENDLESS_ASSIGNMENT : shift.length());
+      List<String> route = segments.isEmpty() ? List.of() : routeSegments(a, roads, segments);
+      assignments.add(
+          new ShiftAssignment(
+              "sim-shift-" + v.id() + "-" + STAMP.format(start),
+              new AssignmentBody(
+                  v.id(),
+                  start.toString(),
+                  end.toString(),
+                  workZones.get(a.depotNode()).id(),
+                  route.isEmpty() ? null : route,
+                  route.isEmpty() ? null : CORRIDOR_M,
+                  "simulator: "
+                      + v.type().wireName()
+                      + " tour from "
+                      + depots.get(a.depotNode()).id())));
+    }
+    List<Weather> weather = new ArrayList<>();
+    for (String d : districts) {
+      Instant started = shiftStart.minus(SNOWFALL);
+      weather.add(
+          new Weather(
+              "sim-snowfall-started-" + d + "-" + STAMP.format(started),
+              new WeatherEventBody(d, "snowfall-started", started.toString(), "simulator")));
+      weather.add(
+          new Weather(
+              "sim-snowfall-ended-" + d + "-" + STAMP.format(shiftStart),
+              new WeatherEventBody(d, "snowfall-ended", shiftStart.toString(), "simulator")));
+    }
+    return new CityPlan(contractors, zones, refs, assignments, weather);
+  }
+
+  /** The bounding box of the group's routes, widened by {@link #WORK_MARGIN_M}. */
+  private static CityZone workZone(
+      String id, String name, List<Assignment> group, RoadGraph roads) {
+    double minLat = Double.POSITIVE_INFINITY;
+    double minLon = Double.POSITIVE_INFINITY;
+    double maxLat = Double.NEGATIVE_INFINITY;
+    double maxLon = Double.NEGATIVE_INFINITY;
+    Set<Integer> route = new java.util.HashSet<>();
+    group.forEach(a -> route.addAll(a.routeEdges()));
+    for (RoadEdge e : roads.edges()) {
+      if (route.contains(e.id())) {
+        for (GeoPoint p : e.points()) {
+          minLat = Math.min(minLat, p.lat());
+          minLon = Math.min(minLon, p.lon());
+          maxLat = Math.max(maxLat, p.lat());
+          maxLon = Math.max(maxLon, p.lon());
+        }
+      }
+    }
+    GeoPoint sw = Geo.offset(new GeoPoint(minLat, minLon), -WORK_MARGIN_M, -WORK_MARGIN_M);
+    GeoPoint ne = Geo.offset(new GeoPoint(maxLat, maxLon), WORK_MARGIN_M, WORK_MARGIN_M);
+    return new CityZone(id, name, CityZone.WORK_ZONE, sw, ne);
+  }
+
+  /**
+   * {@link #PLAYGROUNDS} playgrounds beside the work segments of the fleet (in vehicle order), each
+   * {@link #PLAYGROUND_OFFSET_M} from its road and at least {@code offset − 5} m from every road,
+   * so no vehicle on a road ever enters one. Deterministic; may return fewer on a dense network.
+   */
+  static List<CityZone> playgrounds(
+      RoadGraph roads, List<Assignment> tours, List<CityZone> placed) {
+    List<CityZone> result = new ArrayList<>();
+    for (GeoPoint c :
+        besideRoads(roads, tours, PLAYGROUND_OFFSET_M, PLAYGROUND_OFFSET_M - 5, placed)) {
+      int n = result.size() + 1;
+      CityZone z =
+          CityZone.square(
+              "sim-playground-" + n,
+              "Детская площадка " + n + " (симулятор)",
+              CityZone.NO_MACHINERY,
+              c,
+              PLAYGROUND_HALF_M);
+      result.add(z);
+      placed.add(z);
+      if (result.size() == PLAYGROUNDS) {
+        break;
+      }
+    }
+    return result;
+  }
+
+  private static CityZone snowMeltingStation(
+      RoadGraph roads, List<Assignment> tours, List<CityZone> placed) {
+    for (GeoPoint c : besideRoads(roads, tours, STATION_OFFSET_M, STATION_OFFSET_M - 10, placed)) {
+      CityZone z =
+          CityZone.square(
+              "sim-snow-melting-1",
+              "Снегосплавный пункт (симулятор)",
+              CityZone.SNOW_MELTING_STATION,
+              c,
+              STATION_HALF_M);
+      placed.add(z);
+      return z;
+    }
+    return null;
+  }
+
+  /**
+   * Candidate centres {@code offset} m to either side of the midpoints of the fleet's work segments
+   * (vehicle order, segments by id), then of every segment, that are at least {@code clearance} m
+   * from every road and 150 m from every zone already placed.
+   */
+  private static List<GeoPoint> besideRoads(
+      RoadGraph roads,
+      List<Assignment> tours,
+      double offset,
+      double clearance,
+      List<CityZone> placed) {
+    Map<Integer, RoadEdge> byId = new LinkedHashMap<>();
+    roads.edges().forEach(e -> byId.put(e.id(), e));
+    Set<Integer> order = new LinkedHashSet<>();
+    for (Assignment a : tours) {
+      a.workEdges().stream().sorted().forEach(order::add);
+    }
+    byId.keySet().stream().sorted().forEach(order::add);
+    List<GeoPoint> out = new ArrayList<>();
+    List<GeoPoint> taken = new ArrayList<>(placed.stream().map(CityZone::centre).toList());
+    for (int id : order) {
+      RoadEdge e = byId.get(id);
+      if (e == null || e.lengthMetres() < 2 * offset) {
+        continue;
+      }
+      double mid = e.lengthMetres() / 2;
+      GeoPoint m = e.pointAt(mid);
+      double h = Math.toRadians(e.headingAt(mid) + 90);
+      for (int side : new int[] {1, -1}) {
+        GeoPoint c = Geo.offset(m, side * offset * Math.cos(h), side * offset * Math.sin(h));
+        if (taken.stream().allMatch(t -> Geo.haversineMetres(t, c) >= 150)
+            && clearOfRoads(roads, c, clearance)) {
+          out.add(c);
+          taken.add(c);
+          break;
+        }
+      }
+      if (out.size() >= PLAYGROUNDS) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static boolean clearOfRoads(RoadGraph roads, GeoPoint c, double clearance) {
+    for (RoadEdge e : roads.edges()) {
+      if (e.distanceMetres(c) < clearance) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The district of the imported segment nearest to {@code p} (midpoints), or null. */
+  static String nearestDistrict(GeoPoint p, List<ImportedSegment> segments) {
+    return segments.stream()
+        .filter(s -> s.districtId() != null)
+        .min(Comparator.comparingDouble(s -> Geo.haversineMetres(p, midpoint(s))))
+        .map(ImportedSegment::districtId)
+        .orElse(null);
+  }
+
+  /** Imported segments whose midpoint lies on the vehicle's route, in id order. */
+  static List<String> routeSegments(Assignment a, RoadGraph roads, List<ImportedSegment> segments) {
+    List<RoadEdge> route =
+        roads.edges().stream().filter(e -> a.routeEdges().contains(e.id())).toList();
+    Set<String> ids = new TreeSet<>();
+    for (ImportedSegment s : segments) {
+      GeoPoint m = midpoint(s);
+      for (RoadEdge e : route) {
+        if (e.distanceMetres(m) <= SEGMENT_MATCH_M) {
+          ids.add(s.id());
+          break;
+        }
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  /** The point half way along the segment's polyline. */
+  static GeoPoint midpoint(ImportedSegment s) {
+    List<GeoPoint> pts = s.points();
+    double total = 0;
+    for (int i = 1; i < pts.size(); i++) {
+      total += Geo.haversineMetres(pts.get(i - 1), pts.get(i));
+    }
+    double half = total / 2;
+    for (int i = 1; i < pts.size(); i++) {
+      double d = Geo.haversineMetres(pts.get(i - 1), pts.get(i));
+      if (half <= d && d > 0) {
+        return pts.get(i - 1).interpolate(pts.get(i), half / d);
+      }
+      half -= d;
+    }
+    return pts.get(pts.size() - 1);
+  }
+
+  public List<Contractor> contractors() {
+    return contractors;
+  }
+
+  /** Every zone: depots, work zones, playgrounds, the snow-melting station, container sites. */
+  public List<CityZone> zones() {
+    return zones;
+  }
+
+  /** The zones of one kind. */
+  public List<CityZone> zones(String kind) {
+    return zones.stream().filter(z -> z.kind().equals(kind)).toList();
+  }
+
+  /** A zone by id, or null. */
+  public CityZone zone(String id) {
+    return zones.stream().filter(z -> z.id().equals(id)).findFirst().orElse(null);
+  }
+
+  /** Each vehicle's references by vehicle id. */
+  public VehicleRefs refs(String vehicleId) {
+    return refs.get(vehicleId);
+  }
+
+  /** The body of {@code PUT /api/v1/vehicles/{id}} for {@code v}. */
+  public VehicleRegistration vehicleBody(SimVehicle v) {
+    VehicleRefs r = refs.get(v.id());
+    return r == null
+        ? VehicleRegistration.of(v, null, null, null)
+        : VehicleRegistration.of(v, r.contractorId(), r.homeDistrictId(), r.depotZoneId());
+  }
+
+  public List<ShiftAssignment> assignments() {
+    return assignments;
+  }
+
+  public List<Weather> weather() {
+    return weather;
+  }
+
+  /** The body of a zone's {@code PUT /api/v1/zones/{id}}. */
+  public static ZoneBody zoneBody(CityZone z) {
+    return new ZoneBody(z.name(), z.kind(), null, z.geoJson());
+  }
+
+  /** One line for the log: what is registered. */
+  public String summary() {
+    Map<String, Integer> kinds = new LinkedHashMap<>();
+    zones.forEach(z -> kinds.merge(z.kind(), 1, Integer::sum));
+    long withSegments = assignments.stream().filter(a -> a.body().segmentIds() != null).count();
+    return contractors.size()
+        + " contractors, zones "
+        + kinds
+        + ", "
+        + assignments.size()
+        + " assignments"
+        + (withSegments > 0 ? " (" + withSegments + " along imported road segments)" : "")
+        + (weather.isEmpty() ? "" : ", " + weather.size() + " weather events");
+  }
+}
