@@ -5,7 +5,6 @@ import dev.dozor.events.RoadSegmentRecord;
 import dev.dozor.rules.geo.GeoIndex;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Keeps a {@link RoadNetwork} equal to the registry's road segments: the registry swaps in a new
@@ -13,7 +12,9 @@ import org.jboss.logging.Logger;
  * differ from the ones it was built from (a zone edit costs one list comparison, not a rebuild).
  */
 public final class RoadNetworkSource {
-  private static final Logger LOG = Logger.getLogger(RoadNetworkSource.class);
+  // the engine is plain Java (benchmarks, replays): the JDK's logger, routed by Quarkus in the
+  // service
+  private static final System.Logger LOG = System.getLogger(RoadNetworkSource.class.getName());
 
   private final double cellM;
   private final double toleranceM;
@@ -37,7 +38,7 @@ public final class RoadNetworkSource {
     if (!now.equals(segments)) {
       segments = now;
       network = RoadNetwork.of(shapes(now), cellM, toleranceM);
-      LOG.infof("segment-pass matching: %d road segments", network.size());
+      LOG.log(System.Logger.Level.INFO, "segment-pass matching: {0} road segments", network.size());
     }
     return network;
   }

@@ -148,7 +148,7 @@ final class PartitionSession {
       clock.advanceTime(epochMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
     }
     session.update(eventClockHandle, eventClock);
-    fire("(event clock)");
+    fireForAll("(event clock)");
     out.addAll(sink.drain());
   }
 
@@ -180,7 +180,7 @@ final class PartitionSession {
             assignments.put(id, session.insert(a));
           }
         });
-    fire("(assignments)");
+    fireForAll("(assignments)");
     out.addAll(sink.drain());
   }
 
@@ -206,7 +206,7 @@ final class PartitionSession {
         it.remove();
       }
     }
-    fire("(weather)");
+    fireForAll("(weather)");
     out.addAll(sink.drain());
   }
 
@@ -289,7 +289,7 @@ final class PartitionSession {
   void closeIdlePasses(long wallNowMs, List<SegmentPass> passes) {
     List<SegmentPass> found = passMatcher.closeIdle(Instant.ofEpochMilli(wallNowMs));
     if (insertPasses(found, passes)) {
-      fire("(segment passes)");
+      fireForAll("(segment passes)");
     }
   }
 
@@ -347,11 +347,31 @@ final class PartitionSession {
     }
   }
 
-  private void fire(String what) {
+  private void fire(String vehicleId) {
     int fired = session.fireAllRules(MAX_FIRINGS_PER_POINT);
     if (fired >= MAX_FIRINGS_PER_POINT) {
       throw new IllegalStateException(
-          "rules fired " + fired + " times on one point of vehicle " + what + ": a rule loop");
+          "rules fired " + fired + " times on one point of vehicle " + vehicleId + ": a rule loop");
+    }
+  }
+
+  /**
+   * Fires after a change that concerns every vehicle of the partition (the event clock, the
+   * registry): each vehicle may legitimately need a few firings, so the loop guard scales.
+   */
+  private void fireForAll(String what) {
+    long limit = (long) MAX_FIRINGS_PER_POINT * (1 + tracks.size() + assignmentFacts.size());
+    int max = (int) Math.min(Integer.MAX_VALUE, limit);
+    int fired = session.fireAllRules(max);
+    if (fired >= max) {
+      throw new IllegalStateException(
+          "rules fired "
+              + fired
+              + " times on "
+              + what
+              + " for "
+              + tracks.size()
+              + " vehicles: a rule loop");
     }
   }
 
