@@ -49,18 +49,16 @@ public record AccuracyScore(
       } else if (inj.isEmpty()) {
         note = "nothing injected";
       }
+      // boxed on purpose: a mixed null/double conditional would unbox null and throw
+      Double precision = rai.isEmpty() ? null : Double.valueOf((double) tp / rai.size());
+      Double recall;
+      if (!inj.isEmpty()) {
+        recall = (double) recalled / inj.size();
+      } else {
+        recall = implemented.contains(reg) ? null : Double.valueOf(0.0);
+      }
       scores.add(
-          new AccuracyScore(
-              reg,
-              inj.size(),
-              recalled,
-              rai.size(),
-              tp,
-              rai.isEmpty() ? null : (double) tp / rai.size(),
-              inj.isEmpty()
-                  ? (implemented.contains(reg) ? null : 0.0)
-                  : (double) recalled / inj.size(),
-              note));
+          new AccuracyScore(reg, inj.size(), recalled, rai.size(), tp, precision, recall, note));
     }
     return scores;
   }

@@ -121,7 +121,10 @@ final class ViolationLatency {
                       new NewTopic(o.telemetryTopic(), TELEMETRY_PARTITIONS, (short) 1)
                           .configs(appendTime),
                       new NewTopic(o.violationsTopic(), VIOLATION_PARTITIONS, (short) 1)
-                          .configs(appendTime)))
+                          .configs(appendTime),
+                      // the service's segment passes (bin/dozor points it here); without the
+                      // topic its batches wait for the passes' acknowledgement and nothing flows
+                      new NewTopic(coverageTopic(), VIOLATION_PARTITIONS, (short) 1)))
               .all()
               .get();
           progress.say(
@@ -138,16 +141,17 @@ final class ViolationLatency {
     }
   }
 
+  /** The bench's segment-pass topic: the violations topic's name with {@code coverage}. */
+  private String coverageTopic() {
+    return o.violationsTopic().replace(".violations.", ".coverage.");
+  }
+
   void deleteTopics() throws InterruptedException {
     try (Admin admin = admin()) {
       Set<String> existing = admin.listTopics().names().get();
       List<String> present =
           // the service's segment passes go to a bench topic of the same family (bin/dozor)
-          List.of(
-                  o.telemetryTopic(),
-                  o.violationsTopic(),
-                  o.violationsTopic().replace(".violations.", ".coverage."))
-              .stream()
+          List.of(o.telemetryTopic(), o.violationsTopic(), coverageTopic()).stream()
               .filter(existing::contains)
               .toList();
       if (!present.isEmpty()) {
