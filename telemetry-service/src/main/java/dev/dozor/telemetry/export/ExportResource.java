@@ -39,8 +39,7 @@ public class ExportResource {
     ExportService.Export export = exports.prepare(district, vehicles, from, to);
     // a response whose body is never written (HEAD, a client gone first) frees the slot too
     http.addEndHandler(ended -> export.release());
-    return Response.ok((StreamingOutput) export::writeTo, NDJSON)
-        .header(VEHICLES_HEADER, export.vehicleIds().size())
-        .build();
+    StreamingOutput body = out -> export.writeTo(out, () -> http.request().connection().close());
+    return Response.ok(body, NDJSON).header(VEHICLES_HEADER, export.vehicleIds().size()).build();
   }
 }

@@ -117,12 +117,14 @@ public class ExportService {
     /**
      * Streams the points as NDJSON and frees the slot, whatever happens. A client that goes away
      * ends the export quietly. A failure after the first bytes cannot change the status any more:
-     * it is rethrown so the connection is cut and the client sees the body end without its last
-     * chunk, never a shorter answer that looks complete.
+     * {@code cutConnection} closes the connection before the failure is rethrown, so the client
+     * sees the body end without its last chunk, never a shorter answer that looks complete (left to
+     * the framework, an error mapped after the status was sent could end the body normally).
      *
+     * @param cutConnection closes the client's connection without ending the response
      * @throws IOException when the query or the decoding of a row failed
      */
-    public void writeTo(OutputStream out) throws IOException {
+    public void writeTo(OutputStream out, Runnable cutConnection) throws IOException {
       long started = System.nanoTime();
       long[] points = {0};
       try (PointLines lines = new PointLines(out)) {
@@ -144,7 +146,9 @@ public class ExportService {
         return;
       } catch (SQLException | RuntimeException e) {
         // the error mapper logs the stack trace of the rethrown exception
-        LOG.errorf("export %s failed after %d points: %s", describe(), points[0], e);
+        LOG.errorf(
+            "export %s failed after %d points, connection cut: %s", describe(), points[0], e);
+        cutConnection.run();
         throw new IOException("export failed after " + points[0] + " points", e);
       } finally {
         release();
