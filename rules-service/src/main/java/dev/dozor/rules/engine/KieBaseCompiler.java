@@ -5,17 +5,27 @@ import dev.dozor.rules.regulation.RegulationCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.internal.utils.KieHelper;
+import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiles a regulation set (plus the engine's own lifecycle rules) into one STREAM-mode KieBase,
@@ -42,15 +52,51 @@ public final class KieBaseCompiler {
   }
 
   /**
-   * Compiles every regulation of the catalogue.
+   * Compiles every regulation of the catalogue, or returns the KieBase compiled before for the same
+   * content (the engine DRL and each regulation's id, file and DRL text). A KieBase is immutable
+   * here and shared safely by many sessions: tests, what-if replays and a re-activated version do
+   * not pay the compile (1–2 s for the catalogue) again. The last {@value #CACHED} sets are kept.
    *
    * @throws RegulationCompileException with the problems when a DRL does not compile, when a rule
    *     name does not start with a regulation id, or when a regulation has no rule
    */
   public static KieBase compile(RegulationCatalogue catalogue) {
-    KieHelper helper = helper(catalogue);
+    String engineDrl = engineDrl();
+    String key = contentKey(engineDrl, catalogue);
+    synchronized (CACHE) {
+      KieBase cached = CACHE.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      KieBase compiled = build(engineDrl, catalogue);
+      CACHE.put(key, compiled);
+      return compiled;
+    }
+  }
+
+  private static final int CACHED = 8;
+
+  /** Compiled sets by content key, least recently used first. */
+  private static final Map<String, KieBase> CACHE =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KieBase> eldest) {
+          return size() > CACHED;
+        }
+      };
+
+  /** One build: KieHelper's verify() then build() would compile everything twice. */
+  private static KieBase build(String engineDrl, RegulationCatalogue catalogue) {
+    KieServices ks = KieServices.Factory.get();
+    KieFileSystem files = ks.newKieFileSystem();
+    files.write(SOURCE_ROOT + ENGINE_DRL, engineDrl);
+    for (RegulationCatalogue.Entry entry : catalogue.entries()) {
+      files.write(sourcePath(entry), entry.drl());
+    }
+    ClassLoader loader = KieBaseCompiler.class.getClassLoader();
+    KieBuilder builder = ks.newKieBuilder(files, loader).buildAll();
     List<Problem> problems = new ArrayList<>();
-    for (Message m : helper.verify().getMessages(Message.Level.ERROR)) {
+    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
       problems.add(new Problem(fileOf(m.getPath()), m.getLine(), m.getColumn(), m.getText()));
     }
     if (!problems.isEmpty()) {
@@ -58,7 +104,10 @@ public final class KieBaseCompiler {
     }
     KieBase kieBase;
     try {
-      kieBase = helper.build(EventProcessingOption.STREAM);
+      KieContainer container = ks.newKieContainer(builder.getKieModule().getReleaseId(), loader);
+      KieBaseConfiguration config = ks.newKieBaseConfiguration();
+      config.setOption(EventProcessingOption.STREAM);
+      kieBase = container.newKieBase(config);
     } catch (RuntimeException e) {
       throw new RegulationCompileException(List.of(new Problem("", 0, 0, e.getMessage())));
     }
@@ -66,14 +115,29 @@ public final class KieBaseCompiler {
     return kieBase;
   }
 
-  private static KieHelper helper(RegulationCatalogue catalogue) {
-    KieHelper helper = new KieHelper().setClassLoader(KieBaseCompiler.class.getClassLoader());
-    helper.addContent(engineDrl(), SOURCE_ROOT + ENGINE_DRL);
-    for (RegulationCatalogue.Entry entry : catalogue.entries()) {
-      String path = SOURCE_ROOT + RegulationCatalogue.FOLDER + entry.regulation().drl();
-      helper.addContent(entry.drl(), path);
+  private static String sourcePath(RegulationCatalogue.Entry entry) {
+    return SOURCE_ROOT + RegulationCatalogue.FOLDER + entry.regulation().drl();
+  }
+
+  private static String contentKey(String engineDrl, RegulationCatalogue catalogue) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      update(sha, engineDrl);
+      for (RegulationCatalogue.Entry entry : catalogue.entries()) {
+        update(sha, entry.regulation().id());
+        update(sha, sourcePath(entry));
+        update(sha, entry.drl());
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-    return helper;
+  }
+
+  private static void update(MessageDigest sha, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+    sha.update(bytes);
   }
 
   private static String fileOf(String path) {

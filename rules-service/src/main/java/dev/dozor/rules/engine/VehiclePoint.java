@@ -40,6 +40,7 @@ public final class VehiclePoint implements java.io.Serializable {
   private transient boolean segmentResolved;
   private transient AssignmentFact assignment;
   private transient boolean assignmentResolved;
+  private transient double routeDeviationM = Double.NaN;
   private transient Map<String, RegulationParameters> parameters;
   private transient Map<String, List<String>> zonesByKind;
 
@@ -69,6 +70,7 @@ public final class VehiclePoint implements java.io.Serializable {
     PointContext restoring = RESTORING.get();
     context = restoring == null ? PointContext.EMPTY : restoring;
     districtId = UNRESOLVED;
+    routeDeviationM = Double.NaN;
   }
 
   public TelemetryPoint getPoint() {
@@ -282,6 +284,29 @@ public final class VehiclePoint implements java.io.Serializable {
   /** Metres from the fix to the nearest of these road segments (infinite when none is known). */
   public double distanceToSegmentsM(List<String> segmentIds) {
     return context.geography().distanceToSegmentsM(segmentIds, point.lat(), point.lon());
+  }
+
+  /**
+   * Metres from the nearest segment of the active assignment's route that the geography knows, or
+   * -1 without a shift, without a route or when none of its segments is known. A finite number
+   * either way: Drools' compiled constraints do not compare infinities as Java does.
+   */
+  public double getRouteDeviationM() {
+    if (Double.isNaN(routeDeviationM)) {
+      AssignmentFact a = getAssignment();
+      double d = a == null || !a.hasSegments() ? -1 : distanceToSegmentsM(a.getSegmentIds());
+      routeDeviationM = Double.isInfinite(d) ? -1 : d;
+    }
+    return routeDeviationM;
+  }
+
+  /**
+   * Whether the fix is outside the corridor of its assignment's route: farther than the
+   * assignment's corridor width, else {@code defaultCorridorM}, from every known route segment.
+   */
+  public boolean offRoute(double defaultCorridorM) {
+    double d = getRouteDeviationM();
+    return d >= 0 && d > getAssignment().corridorOr(defaultCorridorM);
   }
 
   /** Minutes since local midnight in the engine's time zone (0..1439). */

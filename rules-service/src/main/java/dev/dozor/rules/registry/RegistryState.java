@@ -14,7 +14,6 @@ import dev.dozor.rules.geo.Geography;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RegistryState implements Fleet {
   private final Map<String, VehicleRecord> vehicles = new ConcurrentHashMap<>();
   private final Map<String, AssignmentFact> assignments = new ConcurrentHashMap<>();
-  private volatile Map<String, List<AssignmentFact>> assignmentsByVehicle = Map.of();
+
+  /** Each vehicle's assignments by shift start, as immutable lists replaced whole on change. */
+  private final Map<String, List<AssignmentFact>> assignmentsByVehicle = new ConcurrentHashMap<>();
+
   private final Map<String, WeatherFact> weather = new ConcurrentHashMap<>();
   private final AtomicLong plansVersion = new AtomicLong();
   private final GeoIndex.Builder places;
@@ -86,13 +88,24 @@ public final class RegistryState implements Fleet {
   }
 
   public synchronized void assignment(AssignmentRecord a) {
-    assignments.put(a.id(), new AssignmentFact(a));
-    reindexAssignments();
+    AssignmentFact now = new AssignmentFact(a);
+    AssignmentFact had = assignments.put(a.id(), now);
+    if (had != null) {
+      unindex(had);
+    }
+    List<AssignmentFact> list =
+        new ArrayList<>(assignmentsByVehicle.getOrDefault(now.getVehicleId(), List.of()));
+    list.add(now);
+    list.sort(Comparator.comparingLong(AssignmentFact::getShiftStartMs));
+    assignmentsByVehicle.put(now.getVehicleId(), List.copyOf(list));
+    plansVersion.incrementAndGet();
   }
 
   public synchronized void removeAssignment(String id) {
-    if (assignments.remove(id) != null) {
-      reindexAssignments();
+    AssignmentFact had = assignments.remove(id);
+    if (had != null) {
+      unindex(had);
+      plansVersion.incrementAndGet();
     }
   }
 
@@ -122,16 +135,18 @@ public final class RegistryState implements Fleet {
     return true;
   }
 
-  private void reindexAssignments() {
-    Map<String, List<AssignmentFact>> byVehicle = new HashMap<>();
-    for (AssignmentFact a : assignments.values()) {
-      byVehicle.computeIfAbsent(a.getVehicleId(), v -> new ArrayList<>()).add(a);
+  /** Takes one assignment out of its vehicle's list (a change costs one vehicle's list). */
+  private void unindex(AssignmentFact gone) {
+    List<AssignmentFact> list = assignmentsByVehicle.get(gone.getVehicleId());
+    if (list == null) {
+      return;
     }
-    byVehicle
-        .values()
-        .forEach(l -> l.sort(Comparator.comparingLong(AssignmentFact::getShiftStartMs)));
-    assignmentsByVehicle = byVehicle;
-    plansVersion.incrementAndGet();
+    List<AssignmentFact> rest = list.stream().filter(x -> !x.getId().equals(gone.getId())).toList();
+    if (rest.isEmpty()) {
+      assignmentsByVehicle.remove(gone.getVehicleId());
+    } else {
+      assignmentsByVehicle.put(gone.getVehicleId(), rest);
+    }
   }
 
   // ---- reads ----
