@@ -107,9 +107,7 @@ class RegulationVersionResourceTest {
             Map.of(
                 "author", "ivanova",
                 "comment", "typo",
-                "drl",
-                    drl.replace(
-                        "VehiclePoint( valid, ploughDown", "VehiclePoint( valid, plouhgDown")))
+                "drl", drl.replace("valid, ploughDown,", "valid, plouhgDown,")))
         .post(BASE + "/versions")
         .then()
         .statusCode(422)
