@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param partitions partitions of the telemetry topic; state is kept per partition
  * @param localZone time zone of the "local time" regulations
  * @param maxClockAhead a fix further ahead of its receive time does not move the event clock
+ * @param clockTick the sessions' {@code EventClock} moves at most once per this much event time;
+ *     clock-driven rules (deadlines, silence) re-check every vehicle of a partition when it moves,
+ *     so moving it after every batch costs more than all the points; deadlines fire up to one tick
+ *     late (their times are exact: the rules compute them, the clock only triggers the check)
  */
 public record EngineSettings(
     Duration updateInterval,
@@ -21,13 +25,18 @@ public record EngineSettings(
     String titleLanguage,
     int partitions,
     ZoneId localZone,
-    Duration maxClockAhead) {
+    Duration maxClockAhead,
+    Duration clockTick) {
 
   public EngineSettings {
     Objects.requireNonNull(updateInterval, "updateInterval");
     Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
     Objects.requireNonNull(localZone, "localZone");
     Objects.requireNonNull(maxClockAhead, "maxClockAhead");
+    Objects.requireNonNull(clockTick, "clockTick");
+    if (clockTick.isNegative()) {
+      throw new IllegalArgumentException("clockTick must not be negative: " + clockTick);
+    }
     if (updateInterval.isNegative() || updateInterval.isZero()) {
       throw new IllegalArgumentException("updateInterval must be positive: " + updateInterval);
     }
@@ -45,11 +54,26 @@ public record EngineSettings(
         "ru",
         Topics.TELEMETRY_PARTITIONS,
         ZoneId.of("Europe/Moscow"),
-        Duration.ofMinutes(2));
+        Duration.ofMinutes(2),
+        DEFAULT_CLOCK_TICK);
+  }
+
+  /** How often (event time) the deadline rules are checked, by default. */
+  public static final Duration DEFAULT_CLOCK_TICK = Duration.ofSeconds(5);
+
+  public EngineSettings withClockTick(Duration tick) {
+    return new EngineSettings(
+        updateInterval,
+        sessionIdleTimeout,
+        titleLanguage,
+        partitions,
+        localZone,
+        maxClockAhead,
+        tick);
   }
 
   public EngineSettings withSessionIdleTimeout(Duration timeout) {
     return new EngineSettings(
-        updateInterval, timeout, titleLanguage, partitions, localZone, maxClockAhead);
+        updateInterval, timeout, titleLanguage, partitions, localZone, maxClockAhead, clockTick);
   }
 }

@@ -48,6 +48,8 @@ public final class RuleEngine implements AutoCloseable {
   private KieBase kieBase;
   private PointContext context;
   private long watermarkMs = Long.MIN_VALUE;
+  // the event time the sessions' EventClock facts show: the watermark, moved at most once a tick
+  private long clockMs = Long.MIN_VALUE;
   private long lastIdleSweepMs = Long.MIN_VALUE;
   private long processedPoints;
   private long skippedPoints;
@@ -159,10 +161,17 @@ public final class RuleEngine implements AutoCloseable {
       // a vehicle with a shift but no points yet still needs its partition's session
       registry.assignments().forEach(a -> session(partitionOf(a.getVehicleId()), changes));
     }
+    boolean tick =
+        watermarkMs != Long.MIN_VALUE
+            && (clockMs == Long.MIN_VALUE
+                || watermarkMs - clockMs >= settings.clockTick().toMillis());
+    if (tick) {
+      clockMs = watermarkMs;
+    }
     for (PartitionSession session : sessions.values()) {
       syncPlans(session, changes);
-      if (watermarkMs != Long.MIN_VALUE) {
-        session.advanceEventTime(watermarkMs, changes);
+      if (tick) {
+        session.advanceEventTime(clockMs, changes);
       }
     }
     if (wallNow - lastIdleSweepMs >= IDLE_SWEEP_EVERY_MS || lastIdleSweepMs == Long.MIN_VALUE) {
@@ -283,9 +292,9 @@ public final class RuleEngine implements AutoCloseable {
               partition, kieBase, context, policy, coverage, roads.current(registry.geoIndex()));
       sessions.put(partition, s);
       syncPlans(s, changes);
-      // a new session starts at the event time the engine has reached, like the others
-      if (watermarkMs != Long.MIN_VALUE) {
-        s.advanceEventTime(watermarkMs, changes);
+      // a new session starts at the event time the other sessions show
+      if (clockMs != Long.MIN_VALUE) {
+        s.advanceEventTime(clockMs, changes);
       }
     }
     return s;
@@ -369,6 +378,7 @@ public final class RuleEngine implements AutoCloseable {
     if (snapshot.eventClockMs() > watermarkMs) {
       watermarkMs = snapshot.eventClockMs();
     }
+    clockMs = Math.max(clockMs, snapshot.eventClockMs());
   }
 
   /** State facts one regulation holds for a vehicle: that regulation's state bound. */

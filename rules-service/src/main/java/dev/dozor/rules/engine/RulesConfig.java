@@ -34,6 +34,13 @@ public interface RulesConfig {
   @WithDefault("2m")
   Duration maxClockAhead();
 
+  /**
+   * Event time between two checks of the clock-driven rules (deadlines, silence); they fire up to
+   * this late. 0 checks after every batch.
+   */
+  @WithDefault("5s")
+  Duration clockTick();
+
   default EngineSettings toSettings() {
     return new EngineSettings(
         updateInterval(),
@@ -41,6 +48,7 @@ public interface RulesConfig {
         titleLanguage(),
         partitions(),
         localZone(),
-        maxClockAhead());
+        maxClockAhead(),
+        clockTick());
   }
 }

@@ -219,6 +219,12 @@ public final class VehiclePoint implements java.io.Serializable {
     return assignment;
   }
 
+  /** The id of the assignment whose shift contains this fix, or null (a join key for rules). */
+  public String getAssignmentId() {
+    AssignmentFact a = getAssignment();
+    return a == null ? null : a.getId();
+  }
+
   /** Whether an assignment's shift contains this fix. */
   public boolean isOnShift() {
     return getAssignment() != null;

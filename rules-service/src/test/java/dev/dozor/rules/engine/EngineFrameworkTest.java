@@ -73,6 +73,24 @@ class EngineFrameworkTest {
   }
 
   @Test
+  void deadlineRulesAreCheckedOncePerClockTickSoASilenceIsCaughtAtMostOneTickLate() {
+    // INT-001: v1 (no assignment) is silent after t(60); the limit of 300 s passes at t(360) + 1 ms
+    engine.process(Track.of("v1").fixes(7, 10, 20).points());
+    List<String> opened = new java.util.ArrayList<>();
+    for (int s = 358; s <= 366; s++) {
+      for (ViolationEvent e : engine.process(Track.of("v2").at(s).fixes(1, 1, 20).points())) {
+        if (e.regulationId().equals("INT-001") && e.vehicleId().equals("v1")) {
+          opened.add(s + " " + e.status() + " from " + e.startedAt());
+        }
+      }
+    }
+
+    // the clock moved at t(358) (more than a tick after t(60)), then not before t(363)
+    assertEquals(List.of("363 OPENED from " + Track.t(60)), opened);
+    assertEquals(EngineSettings.DEFAULT_CLOCK_TICK, Duration.ofSeconds(5));
+  }
+
+  @Test
   void theEventClockIgnoresAFixFromAClockRunningAhead() {
     engine.process(
         Track.of("v1").receiveDelay(Duration.ofMinutes(-10)).fixes(1, 5, 10, false).points());

@@ -52,7 +52,7 @@ class Eqp004RuleTest {
     registry.publishPlaces();
     return new RuleEngine(
         catalogue,
-        EngineSettings.defaults(),
+        RegulationTestSupport.EXACT_CLOCK,
         Clock.fixed(Instant.parse("2026-01-15T07:00:00Z"), ZoneOffset.UTC),
         registry);
   }

@@ -32,7 +32,7 @@ final class PlaceRuleSupport {
     registry.publishPlaces();
     return new RuleEngine(
         CATALOGUE,
-        EngineSettings.defaults(),
+        RegulationTestSupport.EXACT_CLOCK,
         Clock.fixed(Instant.parse("2026-01-15T07:00:00Z"), ZoneOffset.UTC),
         registry);
   }

@@ -21,6 +21,13 @@ import java.util.Random;
 final class RegulationTestSupport {
   private static RegulationCatalogue catalogue;
 
+  /**
+   * The engine's defaults, but the event clock moves after every batch: regulation tests check
+   * deadlines to the millisecond; the tick itself is EngineFrameworkTest's subject.
+   */
+  static final EngineSettings EXACT_CLOCK =
+      EngineSettings.defaults().withClockTick(java.time.Duration.ZERO);
+
   private RegulationTestSupport() {}
 
   static synchronized RegulationCatalogue catalogue() {
@@ -33,7 +40,7 @@ final class RegulationTestSupport {
   static RuleEngine engine(RegistryState registry) {
     return new RuleEngine(
         catalogue(),
-        EngineSettings.defaults(),
+        EXACT_CLOCK,
         Clock.fixed(Instant.parse("2026-01-15T07:00:00Z"), ZoneOffset.UTC),
         registry);
   }

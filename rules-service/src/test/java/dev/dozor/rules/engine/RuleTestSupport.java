@@ -23,7 +23,7 @@ final class RuleTestSupport {
   static RuleEngine engine(RegistryState registry) {
     return new RuleEngine(
         CATALOGUE,
-        EngineSettings.defaults(),
+        RegulationTestSupport.EXACT_CLOCK,
         new Spd001RuleTest.MutableClock(Instant.parse("2026-01-15T07:00:00Z")),
         registry);
   }

@@ -71,7 +71,7 @@ class Tim001RuleTest {
   private static RuleEngine newEngine(RegistryState registry) {
     return new RuleEngine(
         catalogue,
-        EngineSettings.defaults(),
+        RegulationTestSupport.EXACT_CLOCK,
         Clock.fixed(Instant.parse("2026-01-15T20:00:00Z"), ZoneOffset.UTC),
         registry);
   }
