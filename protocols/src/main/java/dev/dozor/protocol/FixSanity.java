@@ -14,9 +14,12 @@ import java.util.Optional;
  */
 public record FixSanity(double maxSpeedKmh, Duration maxFutureSkew, Duration maxAge) {
 
-  /** Limits that fit any road vehicle and a black box of a month. */
+  /**
+   * Limits that fit any road vehicle, a black box of a month and a tracker clock up to a day fast
+   * (the rules-service reports such a clock as INT-005).
+   */
   public static final FixSanity DEFAULT =
-      new FixSanity(300, Duration.ofMinutes(2), Duration.ofDays(30));
+      new FixSanity(300, Duration.ofHours(24), Duration.ofDays(30));
 
   /** Why the fix is not plausible at server time {@code now}, or empty when it is. */
   public Optional<String> problem(RawFix fix, Instant now) {

@@ -12,8 +12,12 @@ public interface ValidationConfig {
   @WithDefault("300")
   double maxSpeedKmh();
 
-  /** How far a fix time may lie ahead of the server clock (tracker clock drift). */
-  @WithDefault("PT2M")
+  /**
+   * How far a fix time may lie ahead of the server clock. A tracker whose clock runs fast still
+   * sends real positions: up to a day ahead they are kept, and the rules-service reports the clock
+   * (INT-005, from 2 min on); further ahead the time is garbage and the fix is refused.
+   */
+  @WithDefault("PT24H")
   Duration maxFutureSkew();
 
   /** Oldest fix time accepted (a black box uploaded after a long outage). */

@@ -25,6 +25,6 @@ public record ValidationLimits(
 
   /** The documented defaults. */
   public static ValidationLimits defaults() {
-    return new ValidationLimits(300, Duration.ofMinutes(2), Duration.ofDays(30), 1000);
+    return new ValidationLimits(300, Duration.ofHours(24), Duration.ofDays(30), 1000);
   }
 }

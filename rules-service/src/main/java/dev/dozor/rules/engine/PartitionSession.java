@@ -39,11 +39,14 @@ final class PartitionSession {
   private final Map<String, VehicleTrack> tracks = new HashMap<>();
   private final Map<String, FactHandle> assignments = new HashMap<>();
   private final Map<String, AssignmentFact> assignmentFacts = new HashMap<>();
+  // vehicle -> segments of its assignments; rebuilt after the assignments changed
+  private Map<String, Set<String>> assignedSegments;
   private final Map<String, FactHandle> weather = new HashMap<>();
   private final Map<String, WeatherFact> weatherFacts = new HashMap<>();
   private final EventClock eventClock = new EventClock(Long.MIN_VALUE);
   private final SegmentPassMatcher passMatcher;
   private final long passFactRetentionMs;
+  private final long maxClockAheadMs;
   private final Map<String, SegmentPassFact> passFacts = new HashMap<>();
   private final Map<String, FactHandle> passHandles = new HashMap<>();
   private KieSession session;
@@ -56,8 +59,10 @@ final class PartitionSession {
       PointContext context,
       EpisodePolicy policy,
       CoverageSettings coverage,
-      RoadNetwork roads) {
+      RoadNetwork roads,
+      long maxClockAheadMs) {
     this.partition = partition;
+    this.maxClockAheadMs = maxClockAheadMs;
     this.context = context;
     this.policy = policy;
     this.passMatcher = new SegmentPassMatcher(roads, coverage.matcher());
@@ -116,6 +121,16 @@ final class PartitionSession {
         passMatcher.accept(p, wallNow, found);
         continue;
       }
+      if (p.receivedAt() != null && fixMs - p.receivedAt().toEpochMilli() > maxClockAheadMs) {
+        // a single fix stamped hours ahead must not make the vehicle's real fixes look old, end
+        // its episodes or move the clock: INT-005 alone sees it
+        VehiclePoint ahead = PointEnricher.enrich(p, track.copy(), context).markClockAhead();
+        FactHandle handle = session.insert(ahead);
+        fire(vehicleId);
+        session.delete(handle);
+        out.addAll(sink.drain());
+        continue;
+      }
       VehiclePoint fact = PointEnricher.enrich(p, track, context);
       if (fixMs > clock.getCurrentTime()) {
         clock.advanceTime(fixMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
@@ -158,6 +173,7 @@ final class PartitionSession {
 
   /** Makes the session's assignments equal to these (the vehicles of this partition). */
   void syncAssignments(Collection<AssignmentFact> wanted, List<EpisodeChange> out) {
+    assignedSegments = null;
     Map<String, AssignmentFact> byId = new HashMap<>();
     wanted.forEach(a -> byId.put(a.getId(), a));
     for (Iterator<Map.Entry<String, AssignmentFact>> it = assignmentFacts.entrySet().iterator();
@@ -327,12 +343,15 @@ final class PartitionSession {
   }
 
   private boolean assigned(String vehicleId, String segmentId) {
-    for (AssignmentFact a : assignmentFacts.values()) {
-      if (a.getVehicleId().equals(vehicleId) && a.getSegmentIds().contains(segmentId)) {
-        return true;
+    if (assignedSegments == null) {
+      assignedSegments = new HashMap<>();
+      for (AssignmentFact a : assignmentFacts.values()) {
+        assignedSegments
+            .computeIfAbsent(a.getVehicleId(), v -> new HashSet<>())
+            .addAll(a.getSegmentIds());
       }
     }
-    return false;
+    return assignedSegments.getOrDefault(vehicleId, Set.of()).contains(segmentId);
   }
 
   /** The bound of the pass facts: none outlives the retention past its end (event time). */
@@ -403,6 +422,7 @@ final class PartitionSession {
       Collection<WeatherFact> weatherEvents) {
     // the registry facts go in together with the state that already reflects them, and nothing
     // fires: rules that react to a new assignment must not see them as new
+    assignedSegments = null;
     for (AssignmentFact a : plannedAssignments) {
       assignmentFacts.put(a.getId(), a);
       assignments.put(a.getId(), session.insert(a));

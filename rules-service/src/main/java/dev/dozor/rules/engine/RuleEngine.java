@@ -289,7 +289,13 @@ public final class RuleEngine implements AutoCloseable {
     if (s == null) {
       s =
           new PartitionSession(
-              partition, kieBase, context, policy, coverage, roads.current(registry.geoIndex()));
+              partition,
+              kieBase,
+              context,
+              policy,
+              coverage,
+              roads.current(registry.geoIndex()),
+              settings.maxClockAhead().toMillis());
       sessions.put(partition, s);
       syncPlans(s, changes);
       // a new session starts at the event time the other sessions show
@@ -361,7 +367,8 @@ public final class RuleEngine implements AutoCloseable {
             context,
             policy,
             coverage,
-            roads.current(registry.geoIndex()));
+            roads.current(registry.geoIndex()),
+            settings.maxClockAhead().toMillis());
     sessions.put(snapshot.partition(), s);
     Set<String> ids =
         catalogue.regulations().stream().map(Regulation::id).collect(Collectors.toSet());

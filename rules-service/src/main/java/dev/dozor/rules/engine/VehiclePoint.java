@@ -34,6 +34,7 @@ public final class VehiclePoint implements java.io.Serializable {
   private final double distanceM;
   private final double impliedSpeedKmh;
   private final boolean gpsJump;
+  private boolean clockAhead;
 
   private transient String districtId = UNRESOLVED;
   private transient SegmentMatch segment;
@@ -179,9 +180,26 @@ public final class VehiclePoint implements java.io.Serializable {
     return gpsJump;
   }
 
-  /** Not a GPS jump: the regulations other than INT-002 use only valid points. */
+  /**
+   * The fix time is further ahead of its receive time than the engine trusts ({@code
+   * dozor.rules.max-clock-ahead}): only INT-005 uses the fix; it does not move the vehicle's track,
+   * its order or any clock.
+   */
+  public boolean isClockAhead() {
+    return clockAhead;
+  }
+
+  VehiclePoint markClockAhead() {
+    clockAhead = true;
+    return this;
+  }
+
+  /**
+   * Neither a GPS jump nor a fix time from a clock running ahead: the regulations other than
+   * INT-002 and INT-005 use only valid points.
+   */
   public boolean isValid() {
-    return !gpsJump;
+    return !gpsJump && !clockAhead;
   }
 
   // ---- registry ----

@@ -19,4 +19,21 @@ final class VehicleTrack implements java.io.Serializable {
   long jumpMs;
   int consistentJumps;
   long lastSeenWallMs;
+
+  /** A copy to enrich a fix with without changing this track. */
+  VehicleTrack copy() {
+    VehicleTrack c = new VehicleTrack();
+    c.lastFixMs = lastFixMs;
+    c.hasValid = hasValid;
+    c.validLat = validLat;
+    c.validLon = validLon;
+    c.validMs = validMs;
+    c.hasJump = hasJump;
+    c.jumpLat = jumpLat;
+    c.jumpLon = jumpLon;
+    c.jumpMs = jumpMs;
+    c.consistentJumps = consistentJumps;
+    c.lastSeenWallMs = lastSeenWallMs;
+    return c;
+  }
 }

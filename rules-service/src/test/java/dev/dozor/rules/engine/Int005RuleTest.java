@@ -67,6 +67,28 @@ class Int005RuleTest {
   }
 
   @Test
+  void aSingleFixStampedADayAheadNeitherHidesTheNextRealFixesNorEndsTheirEpisode() {
+    List<ViolationEvent> events = new java.util.ArrayList<>();
+    events.addAll(engine.process(Track.of("v1").fixes(10, 5, 60, true).points())); // 0..45 s
+    events.addAll(
+        engine.process(
+            Track.of("v1")
+                .at(50 + 23 * 3600)
+                .receiveDelay(Duration.ofHours(-23))
+                .fixes(1, 5, 60, true)
+                .points()));
+    events.addAll(
+        engine.process(Track.of("v1").at(55).fixes(10, 5, 60, true).fixes(1, 5, 0, true).points()));
+
+    assertEquals(List.of(OPENED, CLOSED), statuses(of("INT-005", events)));
+    List<ViolationEvent> speeding = of("SPD-001", events);
+    assertEquals(t(0), speeding.get(0).startedAt());
+    assertEquals(CLOSED, speeding.get(speeding.size() - 1).status());
+    assertEquals(t(100), speeding.get(speeding.size() - 1).endedAt(), "the real fixes counted");
+    assertEquals(1, speeding.stream().map(ViolationEvent::violationId).distinct().count());
+  }
+
+  @Test
   void doesNotFireWhenFixesArriveOnTime() {
     assertEquals(List.of(), of("INT-005", engine.process(skewed(-1))));
   }
