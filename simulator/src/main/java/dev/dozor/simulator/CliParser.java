@@ -111,7 +111,9 @@ public final class CliParser {
                             offline, duplicates, sweeping-fast, bad-spread-rate,
                             transport-speeding, idling, sensor-flapping (interval <= 5s),
                             clock-skew, odometer-drift (per shift, needs --shift),
-                            dump-outside (refuse trucks) [none]
+                            dump-outside (ploughs, spreaders), outside-zone, no-machinery,
+                            night-collection and night-yard (at night, Moscow time),
+                            late-roll-out (per shift) [none]
         --offline MIN..MAX  length of an offline period, e.g. 5m..15m [5m..15m]
         --ground-truth FILE append every injected fault to FILE as JSON Lines [none]
         --roads FILE        drive a GeoJSON road network instead of the grid [grid]

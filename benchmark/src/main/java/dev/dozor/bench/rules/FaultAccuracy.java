@@ -4,6 +4,7 @@ import dev.dozor.bench.Progress;
 import dev.dozor.bench.accuracy.AccuracyScore;
 import dev.dozor.bench.accuracy.Episode;
 import dev.dozor.events.AssignmentRecord;
+import dev.dozor.events.JsonSerde;
 import dev.dozor.events.SchemaVersions;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.VehicleRecord;
@@ -13,6 +14,8 @@ import dev.dozor.rules.engine.RuleEngine;
 import dev.dozor.rules.registry.RegistryState;
 import dev.dozor.rules.regulation.Regulation;
 import dev.dozor.rules.regulation.RegulationCatalogue;
+import dev.dozor.simulator.city.CityLayout;
+import dev.dozor.simulator.city.CityZone;
 import dev.dozor.simulator.fault.FaultPlan;
 import dev.dozor.simulator.fault.FaultType;
 import dev.dozor.simulator.fault.GroundTruthEntry;
@@ -32,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +64,13 @@ final class FaultAccuracy {
       List<AccuracyScore> scores,
       String roads) {}
 
+  /**
+   * Fix time the accuracy fleet starts at: 22:30 Moscow time, so the shift crosses 23:00 and the
+   * night regulations (TIM-004 collection hours, TIM-005 night yard work) can be injected; the
+   * other regulations do not depend on the hour.
+   */
+  static final Instant START = Instant.parse("2026-01-15T19:30:00Z");
+
   private FaultAccuracy() {}
 
   static Result run(RulesBenchOptions o, Progress progress) {
@@ -82,18 +91,15 @@ final class FaultAccuracy {
             .withFaults(new FaultPlan(rates, FaultPlan.DEFAULT_OFFLINE_MIN, Duration.ofMinutes(8)))
             .withShift(ShiftPlan.of(shift))
             .withSeed(2026);
-    Fleet fleet = Fleet.create(config, EngineSetup.START);
+    Fleet fleet = Fleet.create(config, START);
     RegistryState registry = registry(geo, fleet, shift);
     RegulationCatalogue catalogue = RegulationCatalogue.fromClasspath();
     Set<String> implemented =
         catalogue.regulations().stream().map(Regulation::id).collect(Collectors.toSet());
     // every vehicle home and parked, and the clock past the last shift end (shift-end rules)
     Instant end =
-        EngineSetup.START
-            .plus(shift)
-            .plus(config.shift().stagger().multipliedBy(9))
-            .plus(Duration.ofHours(1));
-    double hours = Duration.between(EngineSetup.START, end).toSeconds() / 3600.0;
+        START.plus(shift).plus(config.shift().stagger().multipliedBy(9)).plus(Duration.ofHours(1));
+    double hours = Duration.between(START, end).toSeconds() / 3600.0;
     progress.say(
         "accuracy: %d simulated vehicles (every type) for %.1f h of fix time, every fault at %.1f"
             + " per eligible vehicle-hour, %s",
@@ -102,7 +108,7 @@ final class FaultAccuracy {
     long points = 0;
     try (RuleEngine engine =
         new RuleEngine(catalogue, EngineSettings.defaults(), Clock.systemUTC(), registry)) {
-      for (Instant t = EngineSetup.START; !t.isAfter(end); t = t.plusSeconds(30)) {
+      for (Instant t = START; !t.isAfter(end); t = t.plusSeconds(30)) {
         List<TelemetryPoint> batch = fleet.step(t);
         points += batch.size();
         raised.addAll(engine.process(batch));
@@ -134,39 +140,30 @@ final class FaultAccuracy {
   }
 
   /**
-   * The registry the simulated fleet implies: geography, vehicles (home district and depot), depots
-   * and container sites as zones, and each vehicle's route assignment for its shift.
+   * The registry the simulated fleet implies: geography, vehicles (home district and depot), the
+   * city's zones as the demo registers them ({@link CityLayout}: depots, work zones, playgrounds,
+   * the snow-melting station, yards, container sites) and each vehicle's route assignment for its
+   * shift (its group's work zone and its route's segments).
    */
   static RegistryState registry(RulesGeography geo, Fleet fleet, Duration shift) {
     RegistryState r = new RegistryState();
     geo.districts().forEach(r::district);
     geo.segments().forEach(r::segment);
     r.publishPlaces();
-    Map<Integer, String> depots = new TreeMap<>();
-    List<Assignment> assignments = fleet.assignments();
-    for (Assignment a : assignments) {
-      if (!depots.containsKey(a.depotNode())) {
-        String id = "sim-depot-" + a.depotNode();
-        depots.put(a.depotNode(), id);
-        r.zone(
-            ZoneRecord.of(
-                id,
-                "Depot " + a.depotNode(),
-                ZoneRecord.DEPOT,
-                r.geography().districtAt(a.depot().lat(), a.depot().lon()),
-                RulesGeography.square(a.depot(), 200)));
-      }
-      for (int node : a.containerSites()) {
-        GeoPoint p = fleet.roads().nodePosition(node);
-        r.zone(
-            ZoneRecord.of(
-                "sim-site-" + node,
-                "Container site " + node,
-                ZoneRecord.CONTAINER_SITE,
-                r.geography().districtAt(p.lat(), p.lon()),
-                RulesGeography.square(p, 20)));
-      }
+    // the zones the demo registers (CityPlan): depots, work zones, playgrounds, the snow-melting
+    // station, yards, container sites; the place faults drive into (or out of) exactly these
+    CityLayout layout = fleet.layout();
+    for (CityZone z : layout.zones()) {
+      GeoPoint c = z.centre();
+      r.zone(
+          ZoneRecord.of(
+              z.id(),
+              z.name(),
+              z.kind(),
+              r.geography().districtAt(c.lat(), c.lon()),
+              JsonSerde.mapper().valueToTree(z.geoJson())));
     }
+    List<Assignment> assignments = fleet.assignments();
     List<SimVehicle> vehicles = fleet.vehicles();
     for (int i = 0; i < vehicles.size(); i++) {
       SimVehicle v = vehicles.get(i);
@@ -181,7 +178,7 @@ final class FaultAccuracy {
               v.district(),
               null,
               r.geography().districtAt(a.depot().lat(), a.depot().lon()),
-              depots.get(a.depotNode())));
+              layout.depots().get(a.depotNode()).id()));
       Instant shiftStart =
           fleet.start().plus(fleet.config().shift().stagger().multipliedBy(i % 10));
       r.assignment(
@@ -190,7 +187,7 @@ final class FaultAccuracy {
               v.id(),
               shiftStart,
               shiftStart.plus(shift),
-              null,
+              layout.workZones().get(a.depotNode()).id(),
               a.routeEdges().stream().sorted().map(RulesGeography::segmentId).toList(),
               50.0,
               "simulated route"));

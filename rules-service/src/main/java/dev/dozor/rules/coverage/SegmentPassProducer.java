@@ -1,16 +1,13 @@
 package dev.dozor.rules.coverage;
 
 import dev.dozor.events.SegmentPass;
+import dev.dozor.rules.common.KeyedPublisher;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
@@ -30,31 +27,11 @@ public class SegmentPassProducer {
    * fails with the first send error.
    */
   public Uni<Void> publish(List<SegmentPass> passes) {
-    if (passes.isEmpty()) {
-      return Uni.createFrom().voidItem();
+    if (!passes.isEmpty()) {
+      LOG.debugf(
+          "publishing %d segment passes (e.g. vehicle %s, segment %s)",
+          passes.size(), passes.get(0).vehicleId(), passes.get(0).segmentId());
     }
-    CompletableFuture<?>[] acks = new CompletableFuture<?>[passes.size()];
-    for (int i = 0; i < passes.size(); i++) {
-      SegmentPass pass = passes.get(i);
-      CompletableFuture<Void> acked = new CompletableFuture<>();
-      acks[i] = acked;
-      emitter.send(
-          Message.of(
-              pass,
-              Metadata.of(
-                  OutgoingKafkaRecordMetadata.<String>builder().withKey(pass.segmentId()).build()),
-              () -> {
-                acked.complete(null);
-                return CompletableFuture.completedFuture(null);
-              },
-              failure -> {
-                acked.completeExceptionally(failure);
-                return CompletableFuture.completedFuture(null);
-              }));
-    }
-    LOG.debugf(
-        "publishing %d segment passes (e.g. vehicle %s, segment %s)",
-        passes.size(), passes.get(0).vehicleId(), passes.get(0).segmentId());
-    return Uni.createFrom().completionStage(CompletableFuture.allOf(acks));
+    return KeyedPublisher.publish(emitter, passes, SegmentPass::segmentId);
   }
 }

@@ -158,6 +158,16 @@ public final class Episode implements VehicleState {
     lastFixTimeMs = Math.max(lastFixTimeMs, epochMs);
   }
 
+  /**
+   * Ends the episode exactly at this time, even if the clock extended it further (a silence ends at
+   * the fix that ends it, however late that fix was delivered).
+   */
+  public void endAt(long epochMs) {
+    lastFixTimeMs = Math.max(startedAtMs, epochMs);
+    ended = true;
+    endObservedMs = epochMs;
+  }
+
   /** The condition stopped (or data ran out) at this time. */
   public void end(long observedAtMs) {
     ended = true;
@@ -303,5 +313,17 @@ public final class Episode implements VehicleState {
         + (opened ? " open" : " candidate")
         + (ended ? " ended" : "")
         + "]";
+  }
+
+  // ---- added for TIM-003 (site episodes carry the last visit's fixes) ----
+
+  /**
+   * Keeps a fix that is not a point of this session (e.g. a fix of the last visit of a container
+   * site) as evidence, up to {@link #MAX_EVIDENCE}.
+   */
+  public void addEvidence(EvidencePoint p) {
+    if (extraEvidence.size() < MAX_EVIDENCE - 3) {
+      extraEvidence.putIfAbsent(p.fixTime().toEpochMilli(), p);
+    }
   }
 }

@@ -36,6 +36,7 @@ final class PartitionSession {
   private PointContext context;
   private final EpisodePolicy policy;
   private final ViolationSink sink = new ViolationSink();
+  private final SiteVisitSink siteVisits = new SiteVisitSink();
   private final Map<String, VehicleTrack> tracks = new HashMap<>();
   private final Map<String, FactHandle> assignments = new HashMap<>();
   private final Map<String, AssignmentFact> assignmentFacts = new HashMap<>();
@@ -76,6 +77,7 @@ final class PartitionSession {
     session = kieBase.newKieSession(conf, null);
     clock = session.getSessionClock();
     session.setGlobal("sink", sink);
+    session.setGlobal("siteVisits", siteVisits);
     session.insert(policy);
     eventClockHandle = session.insert(eventClock);
     if (eventClock.getNowMs() != Long.MIN_VALUE) {
@@ -249,9 +251,11 @@ final class PartitionSession {
     }
     out.addAll(sink.drain());
     Set<String> gone = new HashSet<>(idle);
+    // a copy: the handles are a live view of the session, deleting while iterating it throws
     for (FactHandle h :
-        session.getFactHandles(
-            o -> o instanceof VehicleState s && gone.contains(s.getVehicleId()))) {
+        new ArrayList<FactHandle>(
+            session.getFactHandles(
+                o -> o instanceof VehicleState s && gone.contains(s.getVehicleId())))) {
       session.delete(h);
     }
   }
@@ -465,5 +469,10 @@ final class PartitionSession {
                     && s.getVehicleId().equals(vehicleId)
                     && s.getRegulationId().equals(regulationId))
         .size();
+  }
+
+  /** Container-site visits (TIM-003) the rules reported since the last call. */
+  List<dev.dozor.rules.sites.SiteVisit> drainSiteVisits() {
+    return siteVisits.drain();
   }
 }

@@ -180,7 +180,9 @@ public final class RuleEngine implements AutoCloseable {
       sessions.values().forEach(s -> s.endIdle(threshold, changes));
       sessions.values().forEach(s -> s.closeIdlePasses(wallNow, passes));
     }
-    return new EngineOutput(changes.stream().map(this::toEvent).toList(), passes);
+    List<dev.dozor.rules.sites.SiteVisit> visits = new ArrayList<>();
+    sessions.values().forEach(s -> visits.addAll(s.drainSiteVisits()));
+    return new EngineOutput(changes.stream().map(this::toEvent).toList(), passes, visits);
   }
 
   /**
@@ -398,5 +400,22 @@ public final class RuleEngine implements AutoCloseable {
   public synchronized long segmentPassFactCount(String vehicleId) {
     PartitionSession s = sessions.get(partitionOf(vehicleId));
     return s == null ? 0 : s.passFactCount();
+  }
+
+  // ---- added for TIM-003 (the site monitor runs a session of the same KieBase) ----
+
+  /** The compiled regulation set in force (it changes when a version is activated). */
+  public synchronized KieBase kieBase() {
+    return kieBase;
+  }
+
+  /** The engine's settings (update interval, local time zone, title language, …). */
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  /** The contract's event for an episode change, with the metadata of the regulation in force. */
+  public synchronized ViolationEvent violationEvent(EpisodeChange change) {
+    return toEvent(change);
   }
 }

@@ -15,7 +15,7 @@ public final class ViolationSink {
   }
 
   /** The changes reported since the last drain, in firing order. */
-  List<EpisodeChange> drain() {
+  public List<EpisodeChange> drain() {
     if (changes.isEmpty()) {
       return List.of();
     }

@@ -49,6 +49,7 @@ public final class GeoIndex implements Geography {
   private final Map<String, String> okrugByDistrict = new HashMap<>();
   private final Map<String, STRtree> zonesByKind = new HashMap<>();
   private final Map<String, Area> zonesById = new HashMap<>();
+  private final Map<String, ZoneRecord> zoneRecords = new LinkedHashMap<>();
   private final STRtree segments = new STRtree();
   private final Map<String, Segment> segmentsById = new HashMap<>();
   private final List<String> rejected = new ArrayList<>();
@@ -81,6 +82,7 @@ public final class GeoIndex implements Geography {
             .computeIfAbsent(z.kind(), k -> new STRtree())
             .insert(g.getEnvelopeInternal(), area);
         zonesById.put(z.id(), area);
+        zoneRecords.put(z.id(), z);
       }
     }
     for (RoadSegmentRecord s : b.segments.values()) {
@@ -322,6 +324,17 @@ public final class GeoIndex implements Geography {
     return segmentsById.values().stream()
         .map(Segment::record)
         .sorted(java.util.Comparator.comparing(RoadSegmentRecord::id))
+        .toList();
+  }
+
+  /**
+   * The zones of a kind in the index (ones whose geometry was rejected are left out), ordered by
+   * id: the TIM-003 site monitor lists the container sites with it.
+   */
+  public List<ZoneRecord> zoneRecords(String kind) {
+    return zoneRecords.values().stream()
+        .filter(z -> kind.equals(z.kind()))
+        .sorted(java.util.Comparator.comparing(ZoneRecord::id))
         .toList();
   }
 }

@@ -6,6 +6,7 @@ import dev.dozor.rules.coverage.SegmentPassProducer;
 import dev.dozor.rules.engine.EngineOutput;
 import dev.dozor.rules.engine.RuleEngineService;
 import dev.dozor.rules.restore.CheckpointService;
+import dev.dozor.rules.sites.SiteVisitProducer;
 import dev.dozor.rules.violation.ViolationProducer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -25,9 +26,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes telemetry in batches, runs the rules and the segment-pass matching, and acknowledges the
- * batch only after every resulting violation ({@code dozor.violations.v1}) and segment pass ({@code
- * dozor.coverage.v1}) was acknowledged by Kafka, so committed offsets never outrun either.
- * Unreadable records are dead-lettered one by one; the rest of the batch goes on.
+ * batch only after every resulting violation ({@code dozor.violations.v1}), segment pass ({@code
+ * dozor.coverage.v1}) and container-site visit ({@code dozor.site-visits.v1}, TIM-003) was
+ * acknowledged by Kafka, so committed offsets never outrun them. Unreadable records are
+ * dead-lettered one by one; the rest of the batch goes on.
  */
 @ApplicationScoped
 public class TelemetryConsumer {
@@ -40,6 +42,7 @@ public class TelemetryConsumer {
   @Inject ViolationProducer violations;
   @Inject SegmentPassProducer passes;
   @Inject CheckpointService checkpoints;
+  @Inject SiteVisitProducer siteVisits;
 
   @Incoming("telemetry")
   public Uni<Void> consume(KafkaRecordBatch<String, TelemetryPoint> batch) {
@@ -93,7 +96,10 @@ public class TelemetryConsumer {
   private Uni<Void> publish(EngineOutput output) {
     List<ViolationEvent> events = output.violations();
     return Uni.join()
-        .all(violations.publish(events), passes.publish(output.passes()))
+        .all(
+            violations.publish(events),
+            passes.publish(output.passes()),
+            siteVisits.publish(output.visits()))
         .andFailFast()
         .replaceWithVoid()
         .onFailure()
@@ -103,10 +109,11 @@ public class TelemetryConsumer {
                 // restart re-reads the batch; the deterministic ids make the re-send harmless
                 LOG.errorf(
                     failure,
-                    "could not publish %d violation events and %d segment passes; batch left"
-                        + " unacked",
+                    "could not publish %d violation events, %d segment passes and %d site"
+                        + " visits; batch left unacked",
                     events.size(),
-                    output.passes().size()));
+                    output.passes().size(),
+                    output.visits().size()));
   }
 
   private static Uni<Void> deadLetter(KafkaRecord<String, TelemetryPoint> record) {

@@ -2,16 +2,13 @@ package dev.dozor.rules.violation;
 
 import dev.dozor.events.ViolationEvent;
 import dev.dozor.events.ViolationStatus;
+import dev.dozor.rules.common.KeyedPublisher;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
@@ -31,30 +28,8 @@ public class ViolationProducer {
    * acks=all}), or fails with the first send error.
    */
   public Uni<Void> publish(List<ViolationEvent> events) {
-    if (events.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
-    for (int i = 0; i < events.size(); i++) {
-      ViolationEvent event = events.get(i);
-      log(event);
-      CompletableFuture<Void> acked = new CompletableFuture<>();
-      acks[i] = acked;
-      emitter.send(
-          Message.of(
-              event,
-              Metadata.of(
-                  OutgoingKafkaRecordMetadata.<String>builder().withKey(event.vehicleId()).build()),
-              () -> {
-                acked.complete(null);
-                return CompletableFuture.completedFuture(null);
-              },
-              failure -> {
-                acked.completeExceptionally(failure);
-                return CompletableFuture.completedFuture(null);
-              }));
-    }
-    return Uni.createFrom().completionStage(CompletableFuture.allOf(acks));
+    events.forEach(ViolationProducer::log);
+    return KeyedPublisher.publish(emitter, events, ViolationEvent::vehicleId);
   }
 
   private static void log(ViolationEvent e) {

@@ -20,6 +20,7 @@ import dev.dozor.events.WeatherEventRecord;
 import dev.dozor.events.ZoneRecord;
 import dev.dozor.rules.registry.RegistryState;
 import dev.dozor.rules.regulation.RegulationCatalogue;
+import dev.dozor.rules.sites.SiteMonitor;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -163,10 +164,22 @@ class ScenarioTest {
             registry)) {
       Set<String> about = regulationsOf(folder, expected);
       List<ExpectedEvent> actual = new ArrayList<>();
+      // TIM-003's site half: the visits go to a site monitor, polled after each delivery
+      SiteMonitor sites =
+          about.contains(SiteMonitor.REGULATION_ID) ? SiteMonitor.ownAll(engine) : null;
       for (List<TelemetryPoint> delivery : input.deliveries()) {
-        engine.process(delivery).stream()
+        EngineOutput out = engine.processBatch(delivery);
+        List<ViolationEvent> events = new ArrayList<>(out.violations());
+        if (sites != null) {
+          out.visits().forEach(sites::visit);
+          events.addAll(sites.poll(engine.watermarkMs()).violations());
+        }
+        events.stream()
             .filter(e -> about.contains(e.regulationId()))
             .forEach(e -> actual.add(ExpectedEvent.of(e, withVehicle)));
+      }
+      if (sites != null) {
+        sites.close();
       }
       assertEquals(expected, actual, folder.getFileName().toString());
     }

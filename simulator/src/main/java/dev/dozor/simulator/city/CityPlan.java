@@ -30,34 +30,38 @@ import java.util.TreeSet;
 /**
  * The registry a city has around the simulated fleet, as the bodies of telemetry-service's REST
  * API: contractors, zones (depots, a work zone per depot group, playgrounds, a snow-melting
- * station, container sites), each vehicle's references, one assignment per vehicle and shift and —
- * on imported roads — a snowfall. Pure and deterministic: the same fleet (config and seed), shift
- * start and imported segments give the same plan. See {@link CityRegistrar} for the requests.
+ * station, yards, container sites; see {@link CityLayout}), each vehicle's references, one
+ * assignment per vehicle and shift and — on imported roads — a snowfall. Pure and deterministic:
+ * the same fleet (config and seed), shift start and imported segments give the same plan. See
+ * {@link CityRegistrar} for the requests.
  */
 public final class CityPlan {
   /** Half side of a depot zone around the depot junction, metres. */
-  public static final double DEPOT_HALF_M = 60;
+  public static final double DEPOT_HALF_M = CityLayout.DEPOT_HALF_M;
 
   /** Margin of a work zone around the bounding box of its group's routes, metres. */
-  public static final double WORK_MARGIN_M = 80;
+  public static final double WORK_MARGIN_M = CityLayout.WORK_MARGIN_M;
 
   /** Half side of a playground ({@code no-machinery}), metres. */
-  public static final double PLAYGROUND_HALF_M = 12;
+  public static final double PLAYGROUND_HALF_M = CityLayout.PLAYGROUND_HALF_M;
 
   /** Playground centre: this far from the road it is placed beside, metres. */
-  public static final double PLAYGROUND_OFFSET_M = 40;
+  public static final double PLAYGROUND_OFFSET_M = CityLayout.PLAYGROUND_OFFSET_M;
 
   /** Half side of the snow-melting station, metres. */
-  public static final double STATION_HALF_M = 25;
+  public static final double STATION_HALF_M = CityLayout.STATION_HALF_M;
 
   /** Station centre: this far from the road it is placed beside, metres. */
-  public static final double STATION_OFFSET_M = 70;
+  public static final double STATION_OFFSET_M = CityLayout.STATION_OFFSET_M;
 
   /** Half side of a container site around its junction, metres. */
-  public static final double CONTAINER_HALF_M = 10;
+  public static final double CONTAINER_HALF_M = CityLayout.CONTAINER_HALF_M;
 
   /** How many playgrounds a fleet gets. */
-  public static final int PLAYGROUNDS = 3;
+  public static final int PLAYGROUNDS = CityLayout.PLAYGROUNDS;
+
+  /** How many yards a fleet gets. */
+  public static final int YARDS = CityLayout.YARDS;
 
   /** Corridor of an assignment along imported segments (GEO-001's default), metres. */
   public static final double CORRIDOR_M = 50;
@@ -136,50 +140,10 @@ public final class CityPlan {
     contractorIds.forEach(
         (name, id) -> contractors.add(new Contractor(id, new ContractorBody(name, null, null))));
 
-    List<CityZone> zones = new ArrayList<>();
-    // depots, in the order the fleet's vehicles use them
-    Map<Integer, CityZone> depots = new LinkedHashMap<>();
-    Map<Integer, List<Assignment>> groups = new LinkedHashMap<>();
-    for (Assignment a : tours) {
-      depots.computeIfAbsent(
-          a.depotNode(),
-          n ->
-              CityZone.square(
-                  "sim-depot-" + (depots.size() + 1),
-                  "Депо " + (depots.size() + 1) + " (симулятор)",
-                  CityZone.DEPOT,
-                  a.depot(),
-                  DEPOT_HALF_M));
-      groups.computeIfAbsent(a.depotNode(), n -> new ArrayList<>()).add(a);
-    }
-    zones.addAll(depots.values());
-    Map<Integer, CityZone> workZones = new LinkedHashMap<>();
-    int w = 0;
-    for (Map.Entry<Integer, List<Assignment>> g : groups.entrySet()) {
-      w++;
-      workZones.put(
-          g.getKey(),
-          workZone("sim-work-" + w, "Участок " + w + " (симулятор)", g.getValue(), roads));
-    }
-    zones.addAll(workZones.values());
-    List<CityZone> placed =
-        new ArrayList<>(zones.stream().filter(z -> z.kind().equals(CityZone.DEPOT)).toList());
-    zones.addAll(playgrounds(roads, tours, placed));
-    CityZone station = snowMeltingStation(roads, tours, placed);
-    if (station != null) {
-      zones.add(station);
-    }
-    Set<Integer> siteNodes = new TreeSet<>();
-    tours.forEach(a -> siteNodes.addAll(a.containerSites()));
-    for (int node : siteNodes) {
-      zones.add(
-          CityZone.square(
-              "sim-container-" + node,
-              "Контейнерная площадка " + node + " (симулятор)",
-              CityZone.CONTAINER_SITE,
-              roads.nodePosition(node),
-              CONTAINER_HALF_M));
-    }
+    CityLayout layout = CityLayout.of(roads, tours);
+    Map<Integer, CityZone> depots = layout.depots();
+    Map<Integer, CityZone> workZones = layout.workZones();
+    List<CityZone> zones = layout.zones();
 
     Map<String, VehicleRefs> refs = new LinkedHashMap<>();
     List<ShiftAssignment> assignments = new ArrayList<>();
@@ -226,126 +190,6 @@ public final class CityPlan {
               new WeatherEventBody(d, "snowfall-ended", shiftStart.toString(), "simulator")));
     }
     return new CityPlan(contractors, zones, refs, assignments, weather);
-  }
-
-  /** The bounding box of the group's routes, widened by {@link #WORK_MARGIN_M}. */
-  private static CityZone workZone(
-      String id, String name, List<Assignment> group, RoadGraph roads) {
-    double minLat = Double.POSITIVE_INFINITY;
-    double minLon = Double.POSITIVE_INFINITY;
-    double maxLat = Double.NEGATIVE_INFINITY;
-    double maxLon = Double.NEGATIVE_INFINITY;
-    Set<Integer> route = new java.util.HashSet<>();
-    group.forEach(a -> route.addAll(a.routeEdges()));
-    for (RoadEdge e : roads.edges()) {
-      if (route.contains(e.id())) {
-        for (GeoPoint p : e.points()) {
-          minLat = Math.min(minLat, p.lat());
-          minLon = Math.min(minLon, p.lon());
-          maxLat = Math.max(maxLat, p.lat());
-          maxLon = Math.max(maxLon, p.lon());
-        }
-      }
-    }
-    GeoPoint sw = Geo.offset(new GeoPoint(minLat, minLon), -WORK_MARGIN_M, -WORK_MARGIN_M);
-    GeoPoint ne = Geo.offset(new GeoPoint(maxLat, maxLon), WORK_MARGIN_M, WORK_MARGIN_M);
-    return new CityZone(id, name, CityZone.WORK_ZONE, sw, ne);
-  }
-
-  /**
-   * {@link #PLAYGROUNDS} playgrounds beside the work segments of the fleet (in vehicle order), each
-   * {@link #PLAYGROUND_OFFSET_M} from its road and at least {@code offset − 5} m from every road,
-   * so no vehicle on a road ever enters one. Deterministic; may return fewer on a dense network.
-   */
-  static List<CityZone> playgrounds(
-      RoadGraph roads, List<Assignment> tours, List<CityZone> placed) {
-    List<CityZone> result = new ArrayList<>();
-    for (GeoPoint c :
-        besideRoads(roads, tours, PLAYGROUND_OFFSET_M, PLAYGROUND_OFFSET_M - 5, placed)) {
-      int n = result.size() + 1;
-      CityZone z =
-          CityZone.square(
-              "sim-playground-" + n,
-              "Детская площадка " + n + " (симулятор)",
-              CityZone.NO_MACHINERY,
-              c,
-              PLAYGROUND_HALF_M);
-      result.add(z);
-      placed.add(z);
-      if (result.size() == PLAYGROUNDS) {
-        break;
-      }
-    }
-    return result;
-  }
-
-  private static CityZone snowMeltingStation(
-      RoadGraph roads, List<Assignment> tours, List<CityZone> placed) {
-    for (GeoPoint c : besideRoads(roads, tours, STATION_OFFSET_M, STATION_OFFSET_M - 10, placed)) {
-      CityZone z =
-          CityZone.square(
-              "sim-snow-melting-1",
-              "Снегосплавный пункт (симулятор)",
-              CityZone.SNOW_MELTING_STATION,
-              c,
-              STATION_HALF_M);
-      placed.add(z);
-      return z;
-    }
-    return null;
-  }
-
-  /**
-   * Candidate centres {@code offset} m to either side of the midpoints of the fleet's work segments
-   * (vehicle order, segments by id), then of every segment, that are at least {@code clearance} m
-   * from every road and 150 m from every zone already placed.
-   */
-  private static List<GeoPoint> besideRoads(
-      RoadGraph roads,
-      List<Assignment> tours,
-      double offset,
-      double clearance,
-      List<CityZone> placed) {
-    Map<Integer, RoadEdge> byId = new LinkedHashMap<>();
-    roads.edges().forEach(e -> byId.put(e.id(), e));
-    Set<Integer> order = new LinkedHashSet<>();
-    for (Assignment a : tours) {
-      a.workEdges().stream().sorted().forEach(order::add);
-    }
-    byId.keySet().stream().sorted().forEach(order::add);
-    List<GeoPoint> out = new ArrayList<>();
-    List<GeoPoint> taken = new ArrayList<>(placed.stream().map(CityZone::centre).toList());
-    for (int id : order) {
-      RoadEdge e = byId.get(id);
-      if (e == null || e.lengthMetres() < 2 * offset) {
-        continue;
-      }
-      double mid = e.lengthMetres() / 2;
-      GeoPoint m = e.pointAt(mid);
-      double h = Math.toRadians(e.headingAt(mid) + 90);
-      for (int side : new int[] {1, -1}) {
-        GeoPoint c = Geo.offset(m, side * offset * Math.cos(h), side * offset * Math.sin(h));
-        if (taken.stream().allMatch(t -> Geo.haversineMetres(t, c) >= 150)
-            && clearOfRoads(roads, c, clearance)) {
-          out.add(c);
-          taken.add(c);
-          break;
-        }
-      }
-      if (out.size() >= PLAYGROUNDS) {
-        break;
-      }
-    }
-    return out;
-  }
-
-  private static boolean clearOfRoads(RoadGraph roads, GeoPoint c, double clearance) {
-    for (RoadEdge e : roads.edges()) {
-      if (e.distanceMetres(c) < clearance) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The district of the imported segment nearest to {@code p} (midpoints), or null. */

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param id registry id, e.g. {@code sim-depot-1}
  * @param name human name (Russian, like the real registry)
  * @param kind {@code depot}, {@code work-zone}, {@code no-machinery}, {@code snow-melting-station},
- *     {@code container-site} (the registry's kinds)
+ *     {@code container-site}, {@code yard} (the registry's kinds)
  * @param southWest the south-west corner
  * @param northEast the north-east corner
  */
@@ -22,6 +22,7 @@ public record CityZone(
   public static final String NO_MACHINERY = "no-machinery";
   public static final String SNOW_MELTING_STATION = "snow-melting-station";
   public static final String CONTAINER_SITE = "container-site";
+  public static final String YARD = "yard";
 
   public CityZone {
     if (!(southWest.lat() < northEast.lat() && southWest.lon() < northEast.lon())) {

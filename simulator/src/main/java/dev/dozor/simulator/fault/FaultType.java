@@ -44,10 +44,37 @@ public enum FaultType {
    */
   ODOMETER_DRIFT("odometer-drift", "odometer-drift", "INT-003"),
   /**
-   * GEO-003: a refuse truck stands on the street and tips its body for 60–120 s (at least 2 fixes),
-   * away from the snow-melting station (every road is, see {@code CityPlan}). Refuse trucks only.
+   * GEO-003: a plough or spreader (a snow hauler) stands on the street and tips its body for 60–120
+   * s (at least 2 fixes), away from the snow-melting station (every road is, see {@code CityPlan}).
+   * Ploughs and spreaders only: refuse trucks are exempt from GEO-003.
    */
   DUMP_OUTSIDE("dump-outside", "dump-outside", "GEO-003"),
+  /**
+   * EQP-001: a plough, sweeper or spreader drives off its route straight out of its group's work
+   * zone, works there (implement on, 5–10 km/h) for 150–240 s and comes back. It also leaves its
+   * route corridor, so the same excursion is written to the ground truth for GEO-001 too.
+   */
+  WORK_OUTSIDE_ZONE("work-outside-zone", "outside-zone", "EQP-001"),
+  /**
+   * EQP-004: a plough or sweeper on a road beside a playground ({@code no-machinery} zone) works
+   * its way into it (5–8 km/h), stays 20–60 s working and comes back.
+   */
+  NO_MACHINERY("no-machinery", "no-machinery", "EQP-004"),
+  /**
+   * TIM-004: a refuse truck serves a container site at night (outside 07:00–23:00 Moscow time), a
+   * stop of 90–180 s. Only while the simulated clock is at night.
+   */
+  NIGHT_COLLECTION("night-collection", "night-collection", "TIM-004"),
+  /**
+   * TIM-005: a plough or sweeper works inside a yard at night (23:00–07:00 Moscow time): like
+   * {@link #NO_MACHINERY} with a {@code yard} zone. Only while the simulated clock is at night.
+   */
+  NIGHT_YARD_WORK("night-yard-work", "night-yard", "TIM-005"),
+  /**
+   * TIM-006: the vehicle leaves its depot 40–60 min after its shift start. Every vehicle; once per
+   * shift, with probability {@code 1 - exp(-rate × 1 h)}.
+   */
+  LATE_ROLL_OUT("late-roll-out", "late-roll-out", "TIM-006"),
   /** SPD-001 by the deterministic {@code --offenders} cycle (not a random fault). */
   OFFENDER_CYCLE("offender-cycle", "offenders", "SPD-001");
 

@@ -10,11 +10,13 @@ import java.time.Instant;
  * (for INT-001 the last fix before and the first fix after the gap; for INT-002 both are the
  * displaced fix; for INT-003 the first and last fix of the shift with the ignition on; for INT-004
  * the first and last toggled fix; for INT-005 the first and last fix time ahead of the clock, as
- * sent). For a delivery fault they span the affected fix times.
+ * sent; for TIM-006 the first fix of the shift and the first fix outside the depot). For a delivery
+ * fault they span the affected fix times.
  *
  * @param vehicleId the vehicle
- * @param regulationId SPD-001..004, EQP-003, GEO-001, TIM-007, INT-001..005, or null for a delivery
- *     fault
+ * @param regulationId SPD-001..004, EQP-001, EQP-003, EQP-004, GEO-001, GEO-003, TIM-004..007,
+ *     INT-001..005, or null for a delivery fault (one fault may write entries for two regulations:
+ *     {@code work-outside-zone} is also a GEO-001 deviation)
  * @param start first fix time of the episode
  * @param end last fix time of the episode
  * @param fault what was injected ({@link FaultType#wireName()})

@@ -21,8 +21,15 @@ final class AssignmentPlanner {
   /** Share of the work stretch's junctions that have a container site (refuse trucks). */
   private static final double SITE_SHARE = 0.35;
 
+  /**
+   * No container site lies this close to a depot junction: trucks stand parked at their depot at
+   * night, and a stop within TIM-004's 30 m of a site at night is a violation.
+   */
+  static final double SITE_DEPOT_CLEARANCE_M = 60;
+
   private final RoadGraph graph;
   private final double tourMetres;
+  private final List<Integer> fleetDepots = new ArrayList<>();
 
   /**
    * A planned tour.
@@ -49,6 +56,8 @@ final class AssignmentPlanner {
         depots.add(n);
       }
     }
+    fleetDepots.clear();
+    fleetDepots.addAll(depots);
     return depots;
   }
 
@@ -88,9 +97,11 @@ final class AssignmentPlanner {
       if (work[i]) {
         workEdges.add(edges.get(i).id());
         int node = edges.get(i).to();
+        // the draw is made as before, so sites away from the depots stay where they were
         if (type == VehicleType.REFUSE
             && !sites.contains(node)
-            && random.nextDouble() < SITE_SHARE) {
+            && random.nextDouble() < SITE_SHARE
+            && !nearDepot(node)) {
           sites.add(node);
         }
       }
@@ -98,6 +109,17 @@ final class AssignmentPlanner {
     Assignment assignment =
         new Assignment(vehicleId, depot, graph.nodePosition(depot), workEdges, routeEdges, sites);
     return new Tour(assignment, List.copyOf(edges), work);
+  }
+
+  private boolean nearDepot(int node) {
+    for (int d : fleetDepots) {
+      if (dev.dozor.simulator.grid.Geo.haversineMetres(
+              graph.nodePosition(d), graph.nodePosition(node))
+          < SITE_DEPOT_CLEARANCE_M) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A random edge leaving {@code node}, not back the way we came unless it is a dead end. */

@@ -144,8 +144,8 @@ final class DrivingProfile {
     return new Equipment(null, null, null, null, false, ignition, null);
   }
 
-  /** A refuse truck standing with its body tipped (dumping), ignition on. */
-  static Equipment refuseTipping() {
+  /** A truck standing with its body tipped (dumping snow), ignition on, implements unreported. */
+  static Equipment tipping() {
     return new Equipment(null, null, null, null, true, true, null);
   }
 

@@ -1,6 +1,7 @@
 package dev.dozor.simulator.fleet;
 
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.simulator.city.CityLayout;
 import dev.dozor.simulator.fault.GroundTruthEntry;
 import dev.dozor.simulator.fault.GroundTruthListener;
 import dev.dozor.simulator.grid.GeoPoint;
@@ -35,6 +36,7 @@ public final class Fleet {
   private final Instant start;
   private final List<VehicleDriver> drivers;
   private final List<SimVehicle> vehicles;
+  private final CityLayout layout;
   private final List<GroundTruthEntry> groundTruth = new ArrayList<>();
   private final List<GroundTruthListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -54,7 +56,8 @@ public final class Fleet {
     List<Integer> depots = planner.depots(planning.split());
     List<GeoPoint> depotPositions = depots.stream().map(roads::nodePosition).toList();
     Map<VehicleType, Integer> numbers = new EnumMap<>(VehicleType.class);
-    List<VehicleDriver> built = new ArrayList<>();
+    List<SimVehicle> planned = new ArrayList<>();
+    List<AssignmentPlanner.Tour> tours = new ArrayList<>();
     for (int i = 0; i < config.vehicles(); i++) {
       VehicleType type = config.typeOf(i);
       int number = numbers.merge(type, 1, Integer::sum);
@@ -68,16 +71,22 @@ public final class Fleet {
               contractor(type),
               DISTRICTS[i % DISTRICTS.length],
               type == VehicleType.PLOUGH && number <= config.offenders());
-      AssignmentPlanner.Tour tour =
-          planner.plan(id, type, depots.get(i % depots.size()), planning.split());
+      planned.add(vehicle);
+      tours.add(planner.plan(id, type, depots.get(i % depots.size()), planning.split()));
+    }
+    // the zones the city registers around these tours (the place faults drive into them)
+    this.layout =
+        CityLayout.of(roads, tours.stream().map(AssignmentPlanner.Tour::assignment).toList());
+    List<VehicleDriver> built = new ArrayList<>();
+    for (int i = 0; i < config.vehicles(); i++) {
       Instant shiftStart = this.start.plus(config.shift().stagger().multipliedBy(i % 10));
       Instant shiftEnd =
           config.shift().isEndless() ? null : shiftStart.plus(config.shift().length());
       built.add(
           new VehicleDriver(
-              vehicle,
+              planned.get(i),
               roads,
-              tour,
+              tours.get(i),
               master.split(),
               faulting.split(),
               config.offenderSchedule(),
@@ -88,6 +97,7 @@ public final class Fleet {
               shiftEnd,
               depotPositions,
               odometerStartKm(odometers),
+              layout,
               this::onGroundTruth));
     }
     this.drivers = List.copyOf(built);
@@ -132,6 +142,14 @@ public final class Fleet {
   /** The road graph the vehicles drive: the configured one, or the grid as a graph. */
   public RoadGraph roads() {
     return roads;
+  }
+
+  /**
+   * Where the city's zones lie around this fleet's tours ({@link CityLayout#of}): what {@code
+   * CityPlan} registers and what the place faults drive into.
+   */
+  public CityLayout layout() {
+    return layout;
   }
 
   /** Route assignments, in vehicle order. */

@@ -3,6 +3,8 @@ package dev.dozor.simulator.fleet;
 import dev.dozor.events.Equipment;
 import dev.dozor.events.SchemaVersions;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.simulator.city.CityLayout;
+import dev.dozor.simulator.city.CityZone;
 import dev.dozor.simulator.fault.FaultPlan;
 import dev.dozor.simulator.fault.FaultType;
 import dev.dozor.simulator.fault.GroundTruthEntry;
@@ -12,13 +14,16 @@ import dev.dozor.simulator.road.RoadEdge;
 import dev.dozor.simulator.road.RoadGraph;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -51,6 +56,37 @@ final class VehicleDriver {
   /** The odometer of a drifting shift counts this many times the driven distance (INT-003). */
   static final double ODOMETER_DRIFT_FACTOR = 1.5;
 
+  /** Local time of the time-of-day regulations (TIM-004, TIM-005). */
+  static final ZoneId LOCAL = ZoneId.of("Europe/Moscow");
+
+  /** TIM-004: refuse is collected in [07:00, 23:00) local; TIM-005: yards are not worked then. */
+  static final int DAY_FROM_S = 7 * 3600;
+
+  static final int DAY_TO_S = 23 * 3600;
+
+  /** TIM-004: a stop this close to a container site serves it. */
+  static final double SITE_RADIUS_M = 30;
+
+  /** EQP-001: the work zone's boundary must be at most this far for the excursion to start. */
+  static final double OUTSIDE_APPROACH_MAX_M = 300;
+
+  /** EQP-001: the work starts this far beyond the work zone's boundary. */
+  static final double OUTSIDE_MARGIN_M = 30;
+
+  /** EQP-001: the working part of the excursion keeps this far from playgrounds and yards. */
+  static final double OUTSIDE_ZONE_CLEARANCE_M = 60;
+
+  /** EQP-004 / TIM-005: a zone visit starts only this close to the zone's centre. */
+  static final double ZONE_VISIT_REACH_M = 60;
+
+  /** Faults whose arrivals are dropped while one of them is still waiting for its place / hour. */
+  private static final Set<FaultType> WAITING_FAULTS =
+      EnumSet.of(
+          FaultType.WORK_OUTSIDE_ZONE,
+          FaultType.NO_MACHINERY,
+          FaultType.NIGHT_COLLECTION,
+          FaultType.NIGHT_YARD_WORK);
+
   private enum Mode {
     BEFORE_SHIFT,
     WORKING,
@@ -77,6 +113,61 @@ final class VehicleDriver {
     double conditionMetres;
     // sensor flapping: toggles still to emit
     int togglesLeft;
+    // excursions off the road (outside the work zone, into a playground or yard): straight out
+    // from anchor along directionDeg and back, phase by phase
+    List<Phase> phases;
+    CityZone target;
+    // night collection: the container site
+    GeoPoint site;
+    // outside the work zone: the same excursion leaves the route corridor (GEO-001)
+    Instant routeFirst;
+    Instant routeLast;
+    int routeFixes;
+    TelemetryPoint routeLastPoint;
+    double routeMetres;
+
+    void phase(double seconds, double fromM, double toM, double kmh, Equipment equipment) {
+      if (phases == null) {
+        phases = new ArrayList<>();
+      }
+      double before = phases.isEmpty() ? 0 : phases.get(phases.size() - 1).endS();
+      phases.add(new Phase(before, before + seconds, fromM, toM, kmh, equipment));
+    }
+
+    boolean excursion() {
+      return phases != null;
+    }
+
+    /** The phase at {@code elapsed} (seconds since the fleet start). */
+    Phase phaseAt(double elapsed) {
+      double rel = elapsed - startS;
+      for (Phase p : phases) {
+        if (rel < p.endS()) {
+          return p;
+        }
+      }
+      return phases.get(phases.size() - 1);
+    }
+
+    /** Distance from the anchor at {@code elapsed}, metres. */
+    double metresAt(double elapsed) {
+      Phase p = phaseAt(elapsed);
+      double length = p.endS() - p.startS();
+      double f =
+          length <= 0 ? 1 : Math.min(1, Math.max(0, (elapsed - startS - p.startS()) / length));
+      return p.fromM() + (p.toM() - p.fromM()) * f;
+    }
+
+    /** Seconds from {@code elapsed} to the next phase change. */
+    double toNextPhase(double elapsed) {
+      double rel = elapsed - startS;
+      for (Phase p : phases) {
+        if (p.endS() > rel) {
+          return p.endS() - rel;
+        }
+      }
+      return Double.POSITIVE_INFINITY;
+    }
 
     Episode(FaultType type, double startS, double endS) {
       this.type = type;
@@ -84,6 +175,14 @@ final class VehicleDriver {
       this.endS = endS;
     }
   }
+
+  /**
+   * One phase of an excursion: from {@code startS} to {@code endS} (seconds since the episode
+   * start) the vehicle moves from {@code fromM} to {@code toM} metres from the anchor at {@code
+   * kmh} (0: it stands) with {@code equipment}.
+   */
+  private record Phase(
+      double startS, double endS, double fromM, double toM, double kmh, Equipment equipment) {}
 
   private final SimVehicle vehicle;
   private final RoadGraph graph;
@@ -98,6 +197,15 @@ final class VehicleDriver {
   private final double shiftEndS;
   private final Consumer<GroundTruthEntry> groundTruth;
   private final List<GeoPoint> depots;
+  private final CityZone workZone;
+  private final CityZone depotZone;
+  private final List<CityZone> playgrounds;
+  private final List<CityZone> yards;
+  private final List<GeoPoint> sites;
+  private final double rollOutS;
+  private final boolean lateRollOut;
+  private Instant lateFirst;
+  private boolean lateRecorded;
   private final double odometerStartKm;
   private final boolean odometerDrifts;
   private final List<RoadEdge> tour;
@@ -160,6 +268,7 @@ final class VehicleDriver {
       Instant shiftEnd,
       List<GeoPoint> depots,
       double odometerStartKm,
+      CityLayout layout,
       Consumer<GroundTruthEntry> groundTruth) {
     this.vehicle = vehicle;
     this.graph = graph;
@@ -177,6 +286,11 @@ final class VehicleDriver {
         shiftEnd == null ? Double.POSITIVE_INFINITY : seconds(Duration.between(start, shiftEnd));
     this.groundTruth = groundTruth;
     this.depots = List.copyOf(depots);
+    this.workZone = layout.workZones().get(assignment.depotNode());
+    this.depotZone = layout.depots().get(assignment.depotNode());
+    this.playgrounds = layout.playgrounds();
+    this.yards = layout.yards();
+    this.sites = layout.containerSites().stream().map(CityZone::centre).toList();
     this.odometerStartKm = odometerStartKm;
     this.edge = this.tour.get(0);
     this.tourIndex = 0;
@@ -186,9 +300,6 @@ final class VehicleDriver {
     this.phase = 0;
     this.mode = Mode.BEFORE_SHIFT;
     this.leg = new Leg(0, DrivingProfile.idle(vehicle.type(), false));
-    if (shiftStartS <= 0) {
-      rollOut();
-    }
     for (FaultType t : FaultType.values()) {
       if (eligible(t) && this.faults.rate(t) > 0) {
         nextArrival.put(t, Math.max(0, shiftStartS) + exponential(this.faults.rate(t)));
@@ -201,6 +312,21 @@ final class VehicleDriver {
             && Double.isFinite(shiftEndS)
             && faultRandom.nextDouble()
                 < 1 - Math.exp(-driftRate * (shiftEndS - Math.max(0, shiftStartS)) / 3600);
+    // a late roll-out: at least one arrival of the Poisson process in the shift's first hour;
+    // only when the vehicle still rolls out 10 min before its shift ends
+    double lateRate = this.faults.rate(FaultType.LATE_ROLL_OUT);
+    double late = 0;
+    if (lateRate > 0 && faultRandom.nextDouble() < 1 - Math.exp(-lateRate)) {
+      late = (40 + faultRandom.nextDouble() * 20) * 60;
+      if (shiftStartS + late > shiftEndS - 600) {
+        late = 0;
+      }
+    }
+    this.lateRollOut = late > 0;
+    this.rollOutS = shiftStartS + late;
+    if (rollOutS <= 0) {
+      rollOut();
+    }
   }
 
   SimVehicle vehicle() {
@@ -217,9 +343,15 @@ final class VehicleDriver {
       case OVERSPEED_PLOUGH -> vehicle.type() == VehicleType.PLOUGH;
       case SPREADING_STANDING, BAD_SPREAD_RATE -> vehicle.type() == VehicleType.SPREADER;
       case SWEEPING_FAST -> vehicle.type() == VehicleType.SWEEPER;
-      case DUMP_OUTSIDE -> vehicle.type() == VehicleType.REFUSE;
-      case SENSOR_FLAPPING -> implementOn(vehicle.type(), Equipment.NONE) != null;
-      case OFFENDER_CYCLE, ODOMETER_DRIFT -> false;
+      // GEO-003 is about snow: the ploughs and spreaders that haul it (refuse trucks are exempt)
+      case DUMP_OUTSIDE ->
+          vehicle.type() == VehicleType.PLOUGH || vehicle.type() == VehicleType.SPREADER;
+      case NIGHT_COLLECTION -> vehicle.type() == VehicleType.REFUSE;
+      case SENSOR_FLAPPING, WORK_OUTSIDE_ZONE ->
+          implementOn(vehicle.type(), Equipment.NONE) != null;
+      case NO_MACHINERY, NIGHT_YARD_WORK ->
+          vehicle.type() == VehicleType.PLOUGH || vehicle.type() == VehicleType.SWEEPER;
+      case OFFENDER_CYCLE, ODOMETER_DRIFT, LATE_ROLL_OUT -> false;
       default -> true;
     };
   }
@@ -276,6 +408,8 @@ final class VehicleDriver {
         odometerMetres += leg.metresPerSecond() * step * odometerFactor;
       } else if (episode != null && episode.type == FaultType.ROUTE_DEVIATION) {
         odometerMetres += episode.speedMps * step * odometerFactor;
+      } else if (episode != null && episode.excursion()) {
+        odometerMetres += episode.phaseAt(elapsed).kmh() / 3.6 * step * odometerFactor;
       }
       elapsed += step;
       remaining -= step;
@@ -290,6 +424,7 @@ final class VehicleDriver {
     }
     return episode == null
         || (episode.type != FaultType.ROUTE_DEVIATION
+            && !episode.excursion()
             && episode.type != FaultType.SPREADING_STANDING
             && episode.type != FaultType.DUMP_OUTSIDE
             && episode.type != FaultType.IDLING);
@@ -304,7 +439,7 @@ final class VehicleDriver {
       next = Math.min(next, schedule.secondsToNextChange(elapsed));
     }
     if (mode == Mode.BEFORE_SHIFT) {
-      next = Math.min(next, shiftStartS - elapsed);
+      next = Math.min(next, rollOutS - elapsed);
     }
     if (mode == Mode.WORKING && episode == null) {
       next = Math.min(next, shiftEndS - elapsed);
@@ -314,6 +449,9 @@ final class VehicleDriver {
     }
     if (episode != null) {
       next = Math.min(next, episode.endS - elapsed);
+      if (episode.excursion()) {
+        next = Math.min(next, episode.toNextPhase(elapsed));
+      }
     } else {
       for (double at : nextArrival.values()) {
         next = Math.min(next, at - elapsed);
@@ -326,7 +464,7 @@ final class VehicleDriver {
   }
 
   private void onBoundaries(double elapsed) {
-    if (mode == Mode.BEFORE_SHIFT && elapsed >= shiftStartS) {
+    if (mode == Mode.BEFORE_SHIFT && elapsed >= rollOutS) {
       rollOut();
     }
     if (movingOnRoad(elapsed) && edge.lengthMetres() - metresAlong <= ARRIVAL_EPSILON_M) {
@@ -363,7 +501,9 @@ final class VehicleDriver {
     if (episode == null) {
       for (Map.Entry<FaultType, Double> e : nextArrival.entrySet()) {
         while (e.getValue() <= elapsed) {
-          pending.add(e.getKey());
+          if (!(WAITING_FAULTS.contains(e.getKey()) && pending.contains(e.getKey()))) {
+            pending.add(e.getKey());
+          }
           e.setValue(e.getValue() + exponential(faults.rate(e.getKey())));
         }
       }
@@ -405,9 +545,28 @@ final class VehicleDriver {
         && episode == null
         && assignment.containerSites().contains(node)
         && elapsed - siteServedAt.getOrDefault(node, Double.NEGATIVE_INFINITY) >= SITE_REVISIT_S) {
-      siteServedAt.put(node, elapsed);
-      stoppedUntilS = elapsed + 60 + random.nextDouble() * 120;
-      leg = new Leg(0, DrivingProfile.refuse(true));
+      double stop = 60 + random.nextDouble() * 120;
+      double fixS = seconds(interval);
+      if (collectionHours(elapsed, elapsed + stop + fixS)) {
+        siteServedAt.put(node, elapsed);
+        stoppedUntilS = elapsed + stop;
+        leg = new Leg(0, DrivingProfile.refuse(true));
+      } else if (pending.contains(FaultType.NIGHT_COLLECTION)
+          && elapsed >= coolDownUntilS
+          && night(elapsed, elapsed + 180 + 3 * fixS)) {
+        // TIM-004: served at night (outside the hours no truck stops at a site)
+        double length = Math.max(90 + faultRandom.nextDouble() * 90, 60 + 2 * fixS + 1);
+        if (elapsed + length < shiftEndS) {
+          pending.remove(FaultType.NIGHT_COLLECTION);
+          siteServedAt.put(node, elapsed);
+          stoppedUntilS = elapsed + length;
+          leg = new Leg(0, DrivingProfile.refuse(true));
+          Episode e = new Episode(FaultType.NIGHT_COLLECTION, elapsed, elapsed + length);
+          e.leg = leg;
+          e.site = graph.nodePosition(node);
+          episode = e;
+        }
+      }
     }
   }
 
@@ -472,11 +631,11 @@ final class VehicleDriver {
       case DUMP_OUTSIDE -> {
         // at least two fixes with the body tipped
         double length = Math.max(60 + faultRandom.nextDouble() * 60, 2 * fixS + 1);
-        if (now + length >= shiftEndS) {
+        if (now + length >= shiftEndS || standsAtSiteAtNight(now, length)) {
           return null;
         }
         Episode e = new Episode(type, now, now + length);
-        e.leg = new Leg(0, DrivingProfile.refuseTipping());
+        e.leg = new Leg(0, DrivingProfile.tipping());
         leg = e.leg;
         return e;
       }
@@ -584,7 +743,9 @@ final class VehicleDriver {
       }
       case IDLING -> {
         double length = 17 * 60 + faultRandom.nextDouble() * 8 * 60;
-        if (now + length >= shiftEndS || nearDepot(edge.pointAt(metresAlong))) {
+        if (now + length >= shiftEndS
+            || nearDepot(edge.pointAt(metresAlong))
+            || standsAtSiteAtNight(now, length)) {
           return null;
         }
         Episode e = new Episode(type, now, now + length);
@@ -625,10 +786,180 @@ final class VehicleDriver {
         skewMillis = clockSkewMillis();
         return new Episode(type, now, now + fixes * fixS);
       }
+      case WORK_OUTSIDE_ZONE -> {
+        return beginOutsideZone(now, fixS);
+      }
+      case NO_MACHINERY -> {
+        return beginZoneVisit(type, playgrounds, now, fixS);
+      }
+      case NIGHT_YARD_WORK -> {
+        return beginZoneVisit(type, yards, now, fixS);
+      }
       default -> {
         return null;
       }
     }
+  }
+
+  /** Seconds since midnight, local time, {@code elapsed} seconds after the fleet start. */
+  private int localSecondOfDay(double elapsed) {
+    return start.plusMillis(Math.round(elapsed * 1000)).atZone(LOCAL).toLocalTime().toSecondOfDay();
+  }
+
+  /** Whether {@code [from, to]} (elapsed seconds, under an hour) lies within 07:00–23:00 local. */
+  private boolean collectionHours(double from, double to) {
+    int a = localSecondOfDay(from);
+    int b = localSecondOfDay(to);
+    return a >= DAY_FROM_S && b < DAY_TO_S && b >= a;
+  }
+
+  /** Whether {@code [from, to]} (elapsed seconds, under an hour) lies within 23:00–07:00 local. */
+  private boolean night(double from, double to) {
+    int day = 24 * 3600;
+    int a = Math.floorMod(localSecondOfDay(from) - DAY_TO_S, day);
+    int b = Math.floorMod(localSecondOfDay(to) - DAY_TO_S, day);
+    int nightLength = day - (DAY_TO_S - DAY_FROM_S);
+    return a < nightLength && b < nightLength && b >= a;
+  }
+
+  /** Whether {@code t} (a fix time) is at night, 23:00–07:00 local. */
+  private static boolean nightAt(Instant t) {
+    int s = t.atZone(LOCAL).toLocalTime().toSecondOfDay();
+    return s < DAY_FROM_S || s >= DAY_TO_S;
+  }
+
+  /**
+   * A refuse truck would stand for {@code length} s from {@code now} near a container site at a
+   * forbidden hour: that is TIM-004's condition, so other standing faults do not start there.
+   */
+  private boolean standsAtSiteAtNight(double now, double length) {
+    if (vehicle.type() != VehicleType.REFUSE
+        || collectionHours(now, now + length + seconds(interval))) {
+      return false;
+    }
+    GeoPoint here = edge.pointAt(metresAlong);
+    return sites.stream().anyMatch(s -> Geo.haversineMetres(s, here) < SITE_RADIUS_M + 20);
+  }
+
+  /** The vehicle's main implement working (plough down, brush on, spreader spreading). */
+  private Equipment implementWorking() {
+    return switch (vehicle.type()) {
+      case PLOUGH -> DrivingProfile.plough(true);
+      case SWEEPER -> DrivingProfile.brush(true);
+      case SPREADER ->
+          DrivingProfile.spreader(
+              DrivingProfile.between(
+                  faultRandom,
+                  DrivingProfile.SPREAD_RATE_MIN_GM2,
+                  DrivingProfile.SPREAD_RATE_MAX_GM2),
+              true);
+      default -> DrivingProfile.idle(vehicle.type(), true);
+    };
+  }
+
+  /**
+   * EQP-004 / TIM-005: from a road beside one of {@code zones} (its centre within {@value
+   * #ZONE_VISIT_REACH_M} m and within 45 m of the route), the vehicle works its way straight to the
+   * centre at 5–8 km/h, stays 20–60 s (at least 2 intervals) working and comes back the same way.
+   * Yards only at night, the whole visit before 07:00.
+   */
+  private Episode beginZoneVisit(FaultType type, List<CityZone> zones, double now, double fixS) {
+    if (!onWorkStretch()) {
+      return null;
+    }
+    GeoPoint here = edge.pointAt(metresAlong);
+    for (CityZone z : zones) {
+      GeoPoint c = z.centre();
+      double d = Geo.haversineMetres(here, c);
+      if (d > ZONE_VISIT_REACH_M || edge.distanceMetres(c) > 45) {
+        continue;
+      }
+      double kmh = DrivingProfile.between(faultRandom, 5, 8);
+      double dwell = Math.max(20 + faultRandom.nextDouble() * 40, 2 * fixS + 1);
+      double legS = d / (kmh / 3.6);
+      double total = 2 * legS + dwell;
+      if (now + total >= shiftEndS
+          || (type == FaultType.NIGHT_YARD_WORK && !night(now, now + total + fixS))) {
+        return null;
+      }
+      Equipment on = implementWorking();
+      Episode e = new Episode(type, now, now + total);
+      e.anchor = here;
+      e.directionDeg = Geo.bearingDegrees(here, c);
+      e.target = z;
+      e.phase(legS, 0, d, kmh, on);
+      e.phase(dwell, d, d, 0, on);
+      e.phase(legS, d, 0, kmh, on);
+      e.leg = new Leg(kmh, on);
+      leg = e.leg;
+      return e;
+    }
+    return null;
+  }
+
+  /**
+   * EQP-001: where the boundary of the group's work zone is at most {@value
+   * #OUTSIDE_APPROACH_MAX_M} m away, the vehicle drives straight out to {@value #OUTSIDE_MARGIN_M}
+   * m beyond it (20–30 km/h, implements off), works on outwards and back (5–9 km/h) for 150–240 s
+   * (at least 120 s + 2 intervals) and returns the same way. The ray must leave the route's 60 m
+   * band once and stay out (a clean GEO-001 deviation), and the working part keeps {@value
+   * #OUTSIDE_ZONE_CLEARANCE_M} m from playgrounds and yards.
+   */
+  private Episode beginOutsideZone(double now, double fixS) {
+    if (!onWorkStretch() || workZone == null) {
+      return null;
+    }
+    GeoPoint here = edge.pointAt(metresAlong);
+    double mLat = Geo.metresPerDegreeLat(here.lat());
+    double mLon = Geo.metresPerDegreeLon(here.lat());
+    double[] toSide = {
+      (workZone.northEast().lat() - here.lat()) * mLat,
+      (workZone.northEast().lon() - here.lon()) * mLon,
+      (here.lat() - workZone.southWest().lat()) * mLat,
+      (here.lon() - workZone.southWest().lon()) * mLon
+    };
+    int side = 0;
+    for (int i = 1; i < 4; i++) {
+      if (toSide[i] < toSide[side]) {
+        side = i;
+      }
+    }
+    if (toSide[side] > OUTSIDE_APPROACH_MAX_M || toSide[side] < 0) {
+      return null;
+    }
+    double dir = 90.0 * side;
+    double out = toSide[side] + OUTSIDE_MARGIN_M;
+    double transportKmh = DrivingProfile.between(faultRandom, 20, 30);
+    double workKmh = DrivingProfile.between(faultRandom, 5, 9);
+    double work = Math.max(150 + faultRandom.nextDouble() * 90, 120 + 2 * fixS + 1);
+    double far = out + work / 2 * workKmh / 3.6;
+    double transportS = out / (transportKmh / 3.6);
+    if (now + 2 * transportS + work >= shiftEndS || !clearOfRoute(here, dir, far)) {
+      return null;
+    }
+    List<CityZone> avoid = new ArrayList<>(playgrounds);
+    avoid.addAll(yards);
+    for (double d = out; d <= far + 5; d += 5) {
+      GeoPoint q = along(here, dir, d);
+      for (CityZone z : avoid) {
+        if (Geo.haversineMetres(q, z.centre()) < OUTSIDE_ZONE_CLEARANCE_M) {
+          return null;
+        }
+      }
+    }
+    Equipment off = DrivingProfile.idle(vehicle.type(), true);
+    Equipment on = implementWorking();
+    Episode e = new Episode(FaultType.WORK_OUTSIDE_ZONE, now, now + 2 * transportS + work);
+    e.anchor = here;
+    e.directionDeg = dir;
+    e.target = workZone;
+    e.phase(transportS, 0, out, transportKmh, off);
+    e.phase(work / 2, out, far, workKmh, on);
+    e.phase(work / 2, far, out, workKmh, on);
+    e.phase(transportS, out, 0, transportKmh, off);
+    e.leg = new Leg(transportKmh, off);
+    leg = e.leg;
+    return e;
   }
 
   /**
@@ -755,6 +1086,26 @@ final class VehicleDriver {
           record(e.type, e.first, e.last);
         }
       }
+      case WORK_OUTSIDE_ZONE -> {
+        if (e.first != null && Duration.between(e.first, e.last).getSeconds() >= 120) {
+          record(e.type, e.first, e.last);
+        }
+        if (e.routeFixes >= 2 && e.routeMetres >= 200) {
+          groundTruth.accept(
+              new GroundTruthEntry(
+                  vehicle.id(), "GEO-001", e.routeFirst, e.routeLast, e.type.wireName()));
+        }
+      }
+      case NO_MACHINERY, NIGHT_YARD_WORK -> {
+        if (e.first != null) {
+          record(e.type, e.first, e.last);
+        }
+      }
+      case NIGHT_COLLECTION -> {
+        if (e.first != null && Duration.between(e.first, e.last).getSeconds() >= 60) {
+          record(e.type, e.first, e.last);
+        }
+      }
       case OFFLINE -> releaseHeld = true;
       default -> {}
     }
@@ -823,8 +1174,30 @@ final class VehicleDriver {
             case IDLING -> standing(p) && !nearDepot(new GeoPoint(p.lat(), p.lon()));
             case SENSOR_FLAPPING -> toggled;
             case DUMP_OUTSIDE -> Boolean.TRUE.equals(p.equipment().bodyTip());
+            case WORK_OUTSIDE_ZONE ->
+                p.equipment().isAnyImplementWorking() && !e.target.contains(point(p));
+            case NO_MACHINERY ->
+                p.equipment().isAnyImplementWorking() && e.target.contains(point(p));
+            case NIGHT_YARD_WORK ->
+                p.equipment().isAnyImplementWorking()
+                    && e.target.contains(point(p))
+                    && nightAt(p.fixTime());
+            case NIGHT_COLLECTION ->
+                p.speedKmh() < 1
+                    && Geo.haversineMetres(e.site, point(p)) <= SITE_RADIUS_M
+                    && !collectionHoursAt(p.fixTime());
             default -> false;
           };
+      if (e.type == FaultType.WORK_OUTSIDE_ZONE
+          && assignment.distanceToRouteMetres(point(p), graph) > 50) {
+        e.routeFirst = e.routeFirst == null ? p.fixTime() : e.routeFirst;
+        e.routeLast = p.fixTime();
+        e.routeFixes++;
+        if (e.routeLastPoint != null) {
+          e.routeMetres += metres(e.routeLastPoint, p);
+        }
+        e.routeLastPoint = p;
+      }
       if (condition) {
         if (e.first == null) {
           // idling: the standing may have begun before the episode (e.g. a container stop)
@@ -888,6 +1261,16 @@ final class VehicleDriver {
   /** Keeps what the ground truth of idling, flapping and drift needs from each emitted fix. */
   private void observe(TelemetryPoint p) {
     double elapsed = seconds(Duration.between(start, positionTime));
+    if (lateRollOut && !lateRecorded) {
+      // TIM-006: from the first fix of the shift to the first fix outside the depot zone
+      if (lateFirst == null && elapsed >= shiftStartS - 1e-9) {
+        lateFirst = p.fixTime();
+      }
+      if (lateFirst != null && mode != Mode.BEFORE_SHIFT && !depotZone.contains(point(p))) {
+        lateRecorded = true;
+        record(FaultType.LATE_ROLL_OUT, lateFirst, p.fixTime());
+      }
+    }
     if (standing(p)) {
       standingSince = standingSince == null ? p.fixTime() : standingSince;
     } else {
@@ -907,6 +1290,16 @@ final class VehicleDriver {
       driftRecorded = true;
       record(FaultType.ODOMETER_DRIFT, shiftFirstFix, shiftLastFix);
     }
+  }
+
+  private static GeoPoint point(TelemetryPoint p) {
+    return new GeoPoint(p.lat(), p.lon());
+  }
+
+  /** Whether {@code t} is within TIM-004's collection hours, 07:00–23:00 local. */
+  private static boolean collectionHoursAt(Instant t) {
+    int s = t.atZone(LOCAL).toLocalTime().toSecondOfDay();
+    return s >= DAY_FROM_S && s < DAY_TO_S;
   }
 
   /** Speed 0 with the ignition on (TIM-007's idling, wherever it is). */
@@ -944,7 +1337,19 @@ final class VehicleDriver {
     double heading;
     Episode e = episode;
     double elapsed = seconds(Duration.between(start, positionTime));
-    if (e != null && e.type == FaultType.ROUTE_DEVIATION) {
+    Equipment equipment = leg.equipment();
+    double speedKmh =
+        movingOnRoad(elapsed) || (e != null && e.type == FaultType.ROUTE_DEVIATION)
+            ? leg.speedKmh()
+            : 0;
+    if (e != null && e.excursion()) {
+      Phase phase = e.phaseAt(elapsed);
+      p = along(e.anchor, e.directionDeg, e.metresAt(elapsed));
+      boolean outward = phase.toM() >= phase.fromM();
+      heading = outward ? e.directionDeg : (e.directionDeg + 180) % 360;
+      equipment = phase.equipment();
+      speedKmh = phase.kmh();
+    } else if (e != null && e.type == FaultType.ROUTE_DEVIATION) {
       double travelled = (elapsed - e.startS) * e.speedMps;
       boolean outward = travelled < e.outMetres;
       double distance = outward ? travelled : Math.max(0, 2 * e.outMetres - travelled);
@@ -954,7 +1359,6 @@ final class VehicleDriver {
       p = edge.pointAt(metresAlong);
       heading = edge.headingAt(metresAlong);
     }
-    Equipment equipment = leg.equipment();
     return new TelemetryPoint(
         SchemaVersions.TELEMETRY_POINT,
         vehicle.id(),
@@ -963,9 +1367,7 @@ final class VehicleDriver {
         null,
         round(p.lat(), 1e7),
         round(p.lon(), 1e7),
-        movingOnRoad(elapsed) || (e != null && e.type == FaultType.ROUTE_DEVIATION)
-            ? leg.speedKmh()
-            : 0,
+        speedKmh,
         round(heading, 10) % 360,
         round(odometerStartKm + odometerMetres / 1000, 1e3),
         equipment,

@@ -30,7 +30,8 @@ class CityFaultsTest {
   void dumpOutsideTipsTheBodyOnTheStreetForTwoOrMoreFixesAndNeverOtherwise() {
     FaultInjectionTest.Run run =
         run(
-            config(10, List.of(VehicleType.REFUSE), FaultType.DUMP_OUTSIDE, 2),
+            config(
+                10, List.of(VehicleType.PLOUGH, VehicleType.SPREADER), FaultType.DUMP_OUTSIDE, 2),
             Duration.ofHours(8));
     CityPlan city =
         CityPlan.of(

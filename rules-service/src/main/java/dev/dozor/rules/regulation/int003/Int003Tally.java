@@ -20,6 +20,7 @@ public final class Int003Tally implements VehicleState {
   private final String vehicleId;
   private final String periodId;
   private final long periodEndMs;
+  private final long clockAtStartMs;
   private final VehiclePoint firstFix;
   private VehiclePoint lastFix;
   private double gpsM;
@@ -31,6 +32,15 @@ public final class Int003Tally implements VehicleState {
   private boolean reported;
 
   public Int003Tally(VehiclePoint first) {
+    this(first, Long.MIN_VALUE);
+  }
+
+  /**
+   * @param clockNowMs the event clock when the period's first fix arrived: a period that ended
+   *     before it (a black box read out late) is closed by the vehicle's own fixes, not the clock
+   */
+  public Int003Tally(VehiclePoint first, long clockNowMs) {
+    this.clockAtStartMs = clockNowMs;
     this.vehicleId = first.getVehicleId();
     this.periodId = periodOf(first);
     AssignmentFact shift = first.getAssignment();
@@ -132,6 +142,15 @@ public final class Int003Tally implements VehicleState {
 
   public long getPeriodEndMs() {
     return periodEndMs;
+  }
+
+  /**
+   * Whether the period was still running (event clock) when its first fix arrived: only then may
+   * the clock passing its end close it. A late-uploaded period is closed by the vehicle's next fix
+   * of another period or by the end of its data.
+   */
+  public boolean isLive() {
+    return periodEndMs > clockAtStartMs;
   }
 
   public VehiclePoint getFirstFix() {
