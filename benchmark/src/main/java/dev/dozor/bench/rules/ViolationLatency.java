@@ -124,7 +124,10 @@ final class ViolationLatency {
                           .configs(appendTime),
                       // the service's segment passes (bin/dozor points it here); without the
                       // topic its batches wait for the passes' acknowledgement and nothing flows
-                      new NewTopic(coverageTopic(), VIOLATION_PARTITIONS, (short) 1)))
+                      new NewTopic(coverageTopic(), VIOLATION_PARTITIONS, (short) 1),
+                      // the service's container-site visits (TIM-003), compacted like the demo's
+                      new NewTopic(siteVisitsTopic(), VIOLATION_PARTITIONS, (short) 1)
+                          .configs(Map.of("cleanup.policy", "compact"))))
               .all()
               .get();
           progress.say(
@@ -146,12 +149,18 @@ final class ViolationLatency {
     return o.violationsTopic().replace(".violations.", ".coverage.");
   }
 
+  /** The bench's site-visit topic: the violations topic's name with {@code site-visits}. */
+  private String siteVisitsTopic() {
+    return o.violationsTopic().replace(".violations.", ".site-visits.");
+  }
+
   void deleteTopics() throws InterruptedException {
     try (Admin admin = admin()) {
       Set<String> existing = admin.listTopics().names().get();
       List<String> present =
           // the service's segment passes go to a bench topic of the same family (bin/dozor)
-          List.of(o.telemetryTopic(), o.violationsTopic(), coverageTopic()).stream()
+          List.of(o.telemetryTopic(), o.violationsTopic(), coverageTopic(), siteVisitsTopic())
+              .stream()
               .filter(existing::contains)
               .toList();
       if (!present.isEmpty()) {

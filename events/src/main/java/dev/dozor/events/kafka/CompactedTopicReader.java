@@ -6,9 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -170,20 +168,5 @@ public final class CompactedTopicReader implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  /** Convenience for a listener that handles records one by one. */
-  public static Listener each(Consumer<ConsumerRecord<String, byte[]>> each, Runnable onCaughtUp) {
-    return new Listener() {
-      @Override
-      public void apply(ConsumerRecords<String, byte[]> records) {
-        records.forEach(each);
-      }
-
-      @Override
-      public void caughtUp(long records, long millis) {
-        onCaughtUp.run();
-      }
-    };
   }
 }
