@@ -366,6 +366,8 @@ public final class SegmentPassMatcher {
 
   /** A pass being built. */
   private static final class OpenPass implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final String segmentId;
     final String equipment;
     final double lengthM;
@@ -402,11 +404,15 @@ public final class SegmentPassMatcher {
 
   /** One fix-ordered stream of a vehicle: the last fix and the pass being built. */
   private static final class Lane implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     Sample last;
     OpenPass open;
   }
 
   private static final class VehicleState implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final String vehicleId;
     final Lane live = new Lane();
     Lane backfill;

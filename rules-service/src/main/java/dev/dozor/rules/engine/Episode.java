@@ -28,6 +28,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class Episode implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   /** Evidence fixes kept: first, fastest, last, plus those a rule adds. */
   public static final int MAX_EVIDENCE = 10;
 

@@ -17,6 +17,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class RouteWork implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   /** Sums of metres carry rounding: a share this close to the limit counts as at the limit. */
   private static final double SHARE_EPSILON_PCT = 1e-9;
 

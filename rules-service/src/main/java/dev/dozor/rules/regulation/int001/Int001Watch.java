@@ -16,6 +16,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class Int001Watch implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   public static final String REGULATION = "INT-001";
 
   private final String vehicleId;

@@ -14,6 +14,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class Int003Tally implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   public static final String REGULATION = "INT-003";
   private static final long DAY_MS = 86_400_000L;
 

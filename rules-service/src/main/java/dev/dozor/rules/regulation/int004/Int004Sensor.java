@@ -14,6 +14,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class Int004Sensor implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   public static final String REGULATION = "INT-004";
 
   /** The implement channels watched, also the subjects of their episodes. */

@@ -12,6 +12,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class Int004Shift implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   private final String vehicleId;
   private final String assignmentId;
   private final long shiftStartMs;

@@ -19,6 +19,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class BrushWindow implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   public static final String REGULATION_ID = "SPD-002";
 
   private final String vehicleId;
@@ -30,6 +32,8 @@ public final class BrushWindow implements VehicleState {
 
   /** One whole second of fix time: the sum and count of the speeds of its fixes. */
   private static final class Second implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final long secondMs;
     double speedSumKmh;
     int fixes;

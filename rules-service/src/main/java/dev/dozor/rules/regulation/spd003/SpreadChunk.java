@@ -21,6 +21,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class SpreadChunk implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   public static final String REGULATION_ID = "SPD-003";
   private static final long NONE = Long.MIN_VALUE;
 

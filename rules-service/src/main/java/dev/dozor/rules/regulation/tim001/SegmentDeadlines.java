@@ -30,6 +30,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class SegmentDeadlines implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   private static final long HOUR_MS = 3_600_000L;
   private static final long NONE = Long.MIN_VALUE;
 

@@ -20,6 +20,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class YardDeadline implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   /** No work inside the yard seen yet. */
   public static final long NONE = Long.MIN_VALUE;
 

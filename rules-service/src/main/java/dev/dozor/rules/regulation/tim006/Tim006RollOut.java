@@ -14,6 +14,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class Tim006RollOut implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   public static final String REGULATION = "TIM-006";
 
   private final String vehicleId;

@@ -16,6 +16,8 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public final class IdleTotal implements VehicleState {
+  private static final long serialVersionUID = 1L;
+
   public static final String REGULATION_ID = "TIM-007";
   private static final long NONE = Long.MIN_VALUE;
   private static final long MINUTE_MS = 60_000;
