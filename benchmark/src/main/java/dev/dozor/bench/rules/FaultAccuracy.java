@@ -109,7 +109,7 @@ final class FaultAccuracy {
     try (RuleEngine engine =
         new RuleEngine(catalogue, EngineSettings.defaults(), Clock.systemUTC(), registry)) {
       for (Instant t = START; !t.isAfter(end); t = t.plusSeconds(30)) {
-        List<TelemetryPoint> batch = fleet.step(t);
+        List<TelemetryPoint> batch = receivedAt(fleet.step(t), t);
         points += batch.size();
         raised.addAll(engine.process(batch));
       }
@@ -194,5 +194,31 @@ final class FaultAccuracy {
     }
     r.publishPlaces();
     return r;
+  }
+
+  /**
+   * The points as the gateway hands them on: stamped with the time they arrived (the simulated
+   * step), so a tracker clock running ahead (the {@code clock-skew} fault) shows as INT-005 does in
+   * the running center, and the engine keeps such fixes from moving the vehicle's track.
+   */
+  static List<TelemetryPoint> receivedAt(List<TelemetryPoint> points, Instant arrival) {
+    List<TelemetryPoint> stamped = new ArrayList<>(points.size());
+    for (TelemetryPoint p : points) {
+      stamped.add(
+          new TelemetryPoint(
+              p.schemaVersion(),
+              p.vehicleId(),
+              p.deviceId(),
+              p.fixTime(),
+              arrival,
+              p.lat(),
+              p.lon(),
+              p.speedKmh(),
+              p.headingDeg(),
+              p.odometerKm(),
+              p.equipment(),
+              p.attributes()));
+    }
+    return stamped;
   }
 }
