@@ -39,7 +39,9 @@ public class ExportResource {
     ExportService.Export export = exports.prepare(district, vehicles, from, to);
     // a response whose body is never written (HEAD, a client gone first) frees the slot too
     http.addEndHandler(ended -> export.release());
-    StreamingOutput body = out -> export.writeTo(out, () -> http.request().connection().close());
+    // reset: the erroneous end of a response; on HTTP/1.1 it closes the connection at once, so the
+    // chunked body never gets its last chunk (connection().close() may wait for the response)
+    StreamingOutput body = out -> export.writeTo(out, () -> http.response().reset());
     return Response.ok(body, NDJSON).header(VEHICLES_HEADER, export.vehicleIds().size()).build();
   }
 }
