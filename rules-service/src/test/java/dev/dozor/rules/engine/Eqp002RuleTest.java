@@ -90,6 +90,25 @@ class Eqp002RuleTest {
   }
 
   @Test
+  void aRefuseTruckOrFlusherIsNotJudgedItCarriesNoRouteImplement() {
+    for (String type : List.of("refuse", "flusher")) {
+      RegistryState r = new RegistryState();
+      r.segment(Places.segment("31-0", LAT, LON, 0, 500, 3, 60, "D1"));
+      r.segment(
+          Places.segment("32-0", LAT + 500 / Track.METRES_PER_DEGREE, LON, 0, 500, 3, 60, "D1"));
+      r.publishPlaces();
+      r.vehicle(dev.dozor.events.VehicleRecord.of("v1", "A1", type, "c", "D1"));
+      r.assignment(
+          AssignmentRecord.of(
+              "a1", "v1", Track.T0, Track.t(2 * H), null, List.of("31-0", "32-0"), null, null));
+      try (RuleEngine other = newEngine(r)) {
+        other.process(route(20));
+        assertEquals(0, other.factCount("v1", "EQP-002"), type + ": no account is kept");
+      }
+    }
+  }
+
+  @Test
   void firesAtTheShiftEndWhenAQuarterOfTheRouteWasDrivenIdle() {
     assertEquals(List.of(), eqp002(route(5)));
     assertEquals(List.of(), eqp002(clockAt(2 * H - 1)), "judged only at the shift end");
