@@ -44,7 +44,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -289,7 +288,7 @@ class SyracuseTraceRegulationsTest {
    * other trucks moved its clock on. Every regulation but INT-001 gives the same episodes. INT-001
    * is live by design (it opens when the clock passes a vehicle's last fix + maxSilenceS), so a
    * late upload may open a gap the in-order run never saw; see {@link
-   * #int001ClosesAGapAtTheFixThatEndsItWhateverTheDelivery}.
+   * #int001GapsOfLateUploadsEndAtTheFixThatEndsThemAndIncludeEveryRealGap}.
    */
   @Test
   void theSameViolationsWhenEachTruckUploadsItsFixesLateAndShuffled() {
@@ -298,16 +297,32 @@ class SyracuseTraceRegulationsTest {
   }
 
   /**
-   * Still differs (live detection): when a vehicle's next fix arrives after the partition's clock
-   * ran past its last fix + maxSilenceS, the gap was OPENED live and stays reported even if the
-   * late fix shows a shorter silence (truck 977331 with one-minute uploads: 278 s in fix time). The
-   * gap now ends at that fix (endedAt = the fix, not the clock); an OPENED event cannot be taken
-   * back, so the episode lists still differ. Enable when INT-001 can withdraw such a gap.
+   * INT-001 with one-minute late uploads. It is live by design: when a truck's next fix arrives
+   * after the partition's clock ran past its last fix + maxSilenceS, the gap is OPENED live, and a
+   * late fix showing a shorter silence cannot take that back (truck 977331: 278 s in fix time). So
+   * the episode lists differ from the in-order run. What delivery must not change: every gap starts
+   * and ends at fixes of its truck (the end is the fix that ended it, not the clock), and every gap
+   * the in-order run reports is reported again, with the same id.
    */
   @Test
-  @Disabled("a gap opened live cannot be withdrawn when a late fix shows a shorter silence")
-  void int001ClosesAGapAtTheFixThatEndsItWhateverTheDelivery() {
-    assertEquals(episodes(inOrder), episodes(run(blackBoxUploads(Duration.ofMinutes(1)), -1)));
+  void int001GapsOfLateUploadsEndAtTheFixThatEndsThemAndIncludeEveryRealGap() {
+    Map<String, ViolationEvent> late = closedById(run(blackBoxUploads(Duration.ofMinutes(1)), -1));
+    late.values().removeIf(e -> !e.regulationId().equals("INT-001"));
+    assertTrue(late.size() > 0, "one-minute uploads open gaps live");
+    for (ViolationEvent gap : late.values()) {
+      Set<Instant> fixes =
+          trace.byVehicle().get(gap.vehicleId()).stream()
+              .map(TelemetryPoint::fixTime)
+              .collect(Collectors.toSet());
+      assertTrue(fixes.contains(gap.startedAt()), "starts at the last fix: " + gap);
+      assertTrue(fixes.contains(gap.endedAt()), "ends at the fix that ended it: " + gap);
+    }
+    for (ViolationEvent real : closedById(withOnly("INT-001", inOrder)).values()) {
+      assertEquals(
+          episodes(List.of(real)),
+          episodes(List.of(late.get(real.violationId()))),
+          "the in-order gap, reported again");
+    }
   }
 
   /**
@@ -474,6 +489,10 @@ class SyracuseTraceRegulationsTest {
                         : ""))
         .sorted()
         .toList();
+  }
+
+  static List<ViolationEvent> withOnly(String regulationId, List<ViolationEvent> events) {
+    return events.stream().filter(e -> e.regulationId().equals(regulationId)).toList();
   }
 
   static List<ViolationEvent> withoutInt001(List<ViolationEvent> events) {
