@@ -61,7 +61,7 @@ public final class KieBaseCompiler {
    *     name does not start with a regulation id, or when a regulation has no rule
    */
   public static KieBase compile(RegulationCatalogue catalogue) {
-    String engineDrl = engineDrl();
+    String engineDrl = EngineDrl.TEXT;
     String key = contentKey(engineDrl, catalogue);
     synchronized (CACHE) {
       KieBase cached = CACHE.get(key);
@@ -75,6 +75,11 @@ public final class KieBaseCompiler {
   }
 
   private static final int CACHED = 8;
+
+  /** The engine DRL, read from the class path once, on first use (every compile needs it). */
+  private static final class EngineDrl {
+    static final String TEXT = engineDrl();
+  }
 
   /** Compiled sets by content key, least recently used first. */
   private static final Map<String, KieBase> CACHE =

@@ -126,11 +126,7 @@ final class PartitionSession {
       if (p.receivedAt() != null && fixMs - p.receivedAt().toEpochMilli() > maxClockAheadMs) {
         // a single fix stamped hours ahead must not make the vehicle's real fixes look old, end
         // its episodes or move the clock: INT-005 alone sees it
-        VehiclePoint ahead = PointEnricher.enrich(p, track.copy(), context).markClockAhead();
-        FactHandle handle = session.insert(ahead);
-        fire(vehicleId);
-        session.delete(handle);
-        out.addAll(sink.drain());
+        evaluate(PointEnricher.enrich(p, track.copy(), context).markClockAhead(), out);
         continue;
       }
       VehiclePoint fact = PointEnricher.enrich(p, track, context);
@@ -141,10 +137,7 @@ final class PartitionSession {
         passMatcher.accept(p, wallNow, found);
       }
       insertPasses(found, passes);
-      FactHandle handle = session.insert(fact);
-      fire(vehicleId);
-      session.delete(handle);
-      out.addAll(sink.drain());
+      evaluate(fact, out);
     }
     passMatcher.endOfBatch(vehicleId, wallNow, found);
     if (insertPasses(found, passes)) {
@@ -152,6 +145,14 @@ final class PartitionSession {
       out.addAll(sink.drain());
     }
     return skipped;
+  }
+
+  /** One point through the rules: insert, fire, delete; the episode changes go to {@code out}. */
+  private void evaluate(VehiclePoint point, List<EpisodeChange> out) {
+    FactHandle handle = session.insert(point);
+    fire(point.getVehicleId());
+    session.delete(handle);
+    out.addAll(sink.drain());
   }
 
   /** Moves the partition's event time forward and lets deadline rules fire. */
