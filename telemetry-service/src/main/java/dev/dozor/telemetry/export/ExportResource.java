@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/v1/telemetry/export?from=&to=&district=<OKTMO>[&vehicle=id...]}: the stored
@@ -39,9 +40,25 @@ public class ExportResource {
     ExportService.Export export = exports.prepare(district, vehicles, from, to);
     // a response whose body is never written (HEAD, a client gone first) frees the slot too
     http.addEndHandler(ended -> export.release());
-    // reset: the erroneous end of a response; on HTTP/1.1 it closes the connection at once, so the
-    // chunked body never gets its last chunk (connection().close() may wait for the response)
-    StreamingOutput body = out -> export.writeTo(out, () -> http.response().reset());
+    StreamingOutput body = out -> export.writeTo(out, () -> cut(http));
     return Response.ok(body, NDJSON).header(VEHICLES_HEADER, export.vehicleIds().size()).build();
+  }
+
+  /**
+   * Closes the connection under a response whose status is already sent, and waits (up to 5 s)
+   * until it is closed: only then can nothing end the chunked body normally any more (the framework
+   * ends the response after the body writer returned or threw, and a close still queued behind that
+   * end would leave the client a complete-looking answer).
+   */
+  private static void cut(RoutingContext http) {
+    http.response().reset();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    try {
+      while (!http.response().closed() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
