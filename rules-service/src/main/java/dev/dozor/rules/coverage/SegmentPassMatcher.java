@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,8 @@ public final class SegmentPassMatcher {
   private static final int RECENT_FIXES = 256;
 
   private final Settings settings;
-  private final Map<String, VehicleState> vehicles = new TreeMap<>();
+  // a hash map: every point looks its vehicle up; the sweeps that emit passes go in id order
+  private final Map<String, VehicleState> vehicles = new HashMap<>();
   private RoadNetwork network;
 
   public SegmentPassMatcher(RoadNetwork network, Settings settings) {
@@ -166,16 +168,15 @@ public final class SegmentPassMatcher {
    */
   public List<SegmentPass> closeIdle(Instant now) {
     List<SegmentPass> out = new ArrayList<>();
-    Iterator<VehicleState> it = vehicles.values().iterator();
-    while (it.hasNext()) {
-      VehicleState state = it.next();
+    for (String vehicleId : inIdOrder()) {
+      VehicleState state = vehicles.get(vehicleId);
       Duration silent = Duration.between(state.lastSeen, now);
       if (silent.compareTo(settings.vehicleIdle()) > 0) {
         close(state, state.live, out);
         if (state.backfill != null) {
           close(state, state.backfill, out);
         }
-        it.remove();
+        vehicles.remove(vehicleId);
       } else if (silent.compareTo(settings.maxGap()) > 0) {
         emitIfDue(state, state.live.open, out);
         if (state.backfill != null) {
@@ -200,7 +201,8 @@ public final class SegmentPassMatcher {
   /** Closes every open pass and forgets all state (shutdown, tests). */
   public List<SegmentPass> flush() {
     List<SegmentPass> out = new ArrayList<>();
-    for (VehicleState state : vehicles.values()) {
+    for (String vehicleId : inIdOrder()) {
+      VehicleState state = vehicles.get(vehicleId);
       close(state, state.live, out);
       if (state.backfill != null) {
         close(state, state.backfill, out);
@@ -208,6 +210,12 @@ public final class SegmentPassMatcher {
     }
     vehicles.clear();
     return out;
+  }
+
+  private List<String> inIdOrder() {
+    List<String> ids = new ArrayList<>(vehicles.keySet());
+    Collections.sort(ids);
+    return ids;
   }
 
   /** The equipment string of a point: working channels joined by '+', or null when none works. */

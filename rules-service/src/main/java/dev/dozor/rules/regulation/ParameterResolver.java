@@ -20,7 +20,12 @@ public final class ParameterResolver {
       RegulationParameters defaults, Map<String, Map<String, Map<String, Double>>> byScope) {}
 
   private final Map<String, Scoped> regulations;
-  private final Map<String, RegulationParameters> cache = new ConcurrentHashMap<>();
+
+  /** A resolved combination; its hash comes from the (cached) hashes of its strings. */
+  private record Key(
+      String regulationId, String vehicleType, String districtId, String contractorId) {}
+
+  private final Map<Key, RegulationParameters> cache = new ConcurrentHashMap<>();
 
   private ParameterResolver(Map<String, Scoped> regulations) {
     this.regulations = regulations;
@@ -73,7 +78,13 @@ public final class ParameterResolver {
     if (scoped.byScope().isEmpty()) {
       return scoped.defaults();
     }
-    String key = regulationId + '|' + vehicleType + '|' + districtId + '|' + contractorId;
+    // a record key, not a concatenated string: this runs for most points and regulations, and a
+    // new string would be built and hashed every time
+    Key key = new Key(regulationId, vehicleType, districtId, contractorId);
+    RegulationParameters cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
     return cache.computeIfAbsent(
         key,
         k -> {

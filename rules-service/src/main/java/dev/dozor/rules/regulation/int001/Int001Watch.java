@@ -62,6 +62,27 @@ public final class Int001Watch implements VehicleState {
   }
 
   /** Where the silence of a shift starts: the last fix, or the shift start when that is later. */
+  /**
+   * {@link #silentOnShiftMs} for the event clock: 0 unless the last fix was live. The watch is a
+   * running tally (its fix is remembered without telling the engine), so what changes with a fix is
+   * read here, in a constraint joined with the clock, and never in a constraint of its own.
+   */
+  public long liveSilentOnShiftMs(AssignmentFact shift, long clockMs) {
+    return live ? silentOnShiftMs(shift, clockMs) : 0;
+  }
+
+  /**
+   * {@link #silentMs} for the event clock: 0 unless the last fix was live, ignition on or unknown.
+   */
+  public long liveSilentMs(long clockMs) {
+    return live ? silentWithIgnitionMs(clockMs) : 0;
+  }
+
+  /** {@link #silentMs}, or 0 when the last fix reported the ignition off (no shift: parked). */
+  public long silentWithIgnitionMs(long untilMs) {
+    return isIgnitionOnOrUnknown() ? silentMs(untilMs) : 0;
+  }
+
   public long gapStartMs(AssignmentFact shift) {
     return Math.max(getLastFixTimeMs(), shift.getShiftStartMs());
   }

@@ -37,8 +37,15 @@ public final class Int004Sensor implements VehicleState {
     observe(first);
   }
 
-  /** Reads the channels of the vehicle's next valid fix and counts the toggles. */
-  public void observe(VehiclePoint p) {
+  /**
+   * Reads the channels of the vehicle's next valid fix and counts the toggles.
+   *
+   * @return whether a channel toggles too often now or did before this fix: only then can a rule on
+   *     the sensor (start, extend or end an episode) have something to do, so only then does the
+   *     DRL tell the engine the sensor changed
+   */
+  public boolean observe(VehiclePoint p) {
+    boolean busyBefore = anyBusy();
     long windowMs = p.par(REGULATION).millis("windowS");
     int keep = (int) Math.round(p.par(REGULATION).value("maxToggles")) + 1;
     long now = p.getFixTimeMs();
@@ -57,6 +64,20 @@ public final class Int004Sensor implements VehicleState {
       }
     }
     lastFix = p;
+    return busyBefore || anyBusy();
+  }
+
+  private boolean anyBusy() {
+    if (lastFix == null) {
+      return false;
+    }
+    double max = lastFix.par(REGULATION).value("maxToggles");
+    for (ArrayDeque<Long> t : toggles) {
+      if (t.size() > max) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Toggles of the channel within the window ending at the last fix (capped at maxToggles + 1). */

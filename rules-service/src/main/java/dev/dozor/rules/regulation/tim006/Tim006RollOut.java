@@ -37,6 +37,11 @@ public final class Tim006RollOut implements VehicleState {
     this.deadlineMs = shiftStartMs + Math.round(par.value("maxRollOutDelayMin") * 60_000);
   }
 
+  /** Whether the fix lies outside the vehicle's depot (or the vehicle has none). */
+  public boolean outsideDepot(VehiclePoint p) {
+    return p.getDepotZoneId() == null || !p.inZone(p.getDepotZoneId());
+  }
+
   /** The first fix outside the depot during the shift. */
   public void rolledOut(VehiclePoint p) {
     rollOutFix = p;
