@@ -39,11 +39,31 @@ public record PartitionSnapshot(
 
   /** Compressed Java serialization; the checkpoint store keeps the bytes. */
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
+    return compress(toRawBytes());
+  }
+
+  /**
+   * Java serialization without compression: what must happen on the engine's thread, before the
+   * next batch changes the state facts. {@link #compress} can follow on another thread; together
+   * they give {@link #toBytes()}.
+   */
+  public byte[] toRawBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(this);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the state of partition " + partition, e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The checkpoint bytes of {@link #toRawBytes()}: gzip, as {@link #fromBytes} reads them. */
+  public static byte[] compress(byte[] raw) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length / 4 + 64);
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes, 64 * 1024)) {
+      out.write(raw);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot compress a partition checkpoint", e);
     }
     return bytes.toByteArray();
   }

@@ -74,24 +74,13 @@ public class TelemetryConsumer {
                     ? rejectBatch(batch, failure)
                     : publish(processed.output())
                         .chain(() -> joinAll(deadLettered))
-                        .chain(() -> writeCheckpoints(processed.checkpoints()))
+                        // the events are durable now; the writer thread stores the checkpoints
+                        // while the next batch runs
+                        .invoke(() -> checkpoints.writeLater(processed.checkpoints()))
                         .chain(() -> Uni.createFrom().completionStage(batch.ack())));
   }
 
   private record Processed(EngineOutput output, List<CheckpointService.Pending> checkpoints) {}
-
-  private Uni<Void> writeCheckpoints(List<CheckpointService.Pending> pending) {
-    if (pending.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    return Uni.createFrom()
-        .item(
-            () -> {
-              checkpoints.write(pending);
-              return (Void) null;
-            })
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-  }
 
   private Uni<Void> publish(EngineOutput output) {
     List<ViolationEvent> events = output.violations();
