@@ -110,9 +110,12 @@ public final class SiteMonitor implements AutoCloseable {
    */
   public synchronized void visit(SiteVisit v) {
     SiteVisit had = latest.get(v.siteId());
+    // a baseline only says "no service known, counted from when the site was first seen": any
+    // real visit, even an older one uploaded late (a black box), replaces it; a baseline never
+    // replaces a real visit
     if (had == null
-        || v.endedAt().isAfter(had.endedAt())
-        || (v.endedAt().equals(had.endedAt()) && had.isBaseline() && !v.isBaseline())) {
+        || (had.isBaseline() && !v.isBaseline())
+        || (v.isBaseline() == had.isBaseline() && v.endedAt().isAfter(had.endedAt()))) {
       latest.put(v.siteId(), v);
       reassert.remove(v.siteId());
     } else if (had.equals(v)) {

@@ -297,4 +297,24 @@ class Tim003SiteMonitorTest {
     assertEquals(List.of(), monitor.poll(plusH(T0, 22).toEpochMilli()).baselines());
     assertEquals(List.of(), poll(plusH(T0, 20.1 + 72).minusMillis(1)), "due from the newer one");
   }
+
+  @Test
+  void aVisitOlderThanTheBaselineUploadedLateTellsWhenTheSiteWasLastServiced() {
+    monitor.poll(T0.toEpochMilli()); // first sight: baselines at T0
+    // a black box read out late: cs-1 was last serviced 76 h before the monitor first saw it
+    Instant serviced = plusH(T0, -76);
+    monitor.visit(visit("cs-1", serviced.minusSeconds(90), serviced));
+    assertEquals(serviced, monitor.latestRecord("cs-1").endedAt(), "the visit, not the baseline");
+
+    SiteMonitor.Output out = monitor.poll(T0.plusSeconds(10).toEpochMilli());
+    assertEquals(List.of(), out.baselines(), "nothing re-published: the visit is the last record");
+    List<ViolationEvent> due = onlySite("cs-1", out.violations());
+    assertEquals(List.of(OPENED), statuses(due), "overdue at once");
+    assertEquals(plusH(serviced, 72), due.get(0).startedAt(), "due 72 h after that service");
+    assertEquals(serviced.getEpochSecond(), due.get(0).measurements().get("lastServiceAtEpochS"));
+
+    // a baseline arriving again (the topic re-read) never hides the real visit
+    monitor.visit(SiteVisit.baseline("cs-1", T0));
+    assertEquals(serviced, monitor.latestRecord("cs-1").endedAt());
+  }
 }
