@@ -1,5 +1,6 @@
 package dev.dozor.simulator;
 
+import dev.dozor.simulator.city.Snowfall;
 import dev.dozor.simulator.fault.FaultPlan;
 import dev.dozor.simulator.fault.FaultType;
 import dev.dozor.simulator.firehose.FirehoseOptions;
@@ -53,7 +54,10 @@ public final class CliParser {
           "--protocols",
           "--egts",
           "--wialon",
-          "--osmand");
+          "--osmand",
+          "--snowfall",
+          "--black-box",
+          "--borrowed-vehicle");
 
   /** Flags of the {@code firehose} command that take a value. */
   private static final Set<String> FIREHOSE_FLAGS =
@@ -81,7 +85,7 @@ public final class CliParser {
       Set.of("--gateway", "--telemetry", "--file", "--speedup", "--token-seed", "--auth-wait");
 
   /** Flags that may be given more than once (their values are joined with commas). */
-  private static final Set<String> REPEATABLE = Set.of("--fault");
+  private static final Set<String> REPEATABLE = Set.of("--fault", "--snowfall");
 
   public static final String USAGE =
       """
@@ -118,6 +122,13 @@ public final class CliParser {
         --ground-truth FILE append every injected fault to FILE as JSON Lines [none]
         --roads FILE        drive a GeoJSON road network instead of the grid [grid]
         --shift D           shift length, then back to the depot and park; 0 = endless [0]
+        --snowfall A..B     on imported roads: a snowfall per home district that started A
+                            and ended B before the shift start (A.. = still snowing);
+                            repeatable [1h..0]
+        --black-box WHEN    'last-night': a refuse truck and a plough or sweeper first upload
+                            last night's fixes (TIM-004/TIM-005 at night); 'none' [none]
+        --borrowed-vehicle yes|no  on imported roads and districts: the last refuse truck is
+                            on loan from another okrug, without an assignment (GEO-002) [no]
         --duration D        how long to run; 0 runs until stopped (Ctrl-C / SIGTERM) [0]
         --seed N            seed of routes, speeds, faults and plates [42]
         --token-seed S      derive device tokens from S (reproducible) [random per run]
@@ -281,7 +292,10 @@ public final class CliParser {
           protocols(f),
           hostPort(f, "--egts", DemoOptions.DEFAULT_EGTS),
           hostPort(f, "--wialon", DemoOptions.DEFAULT_WIALON),
-          url(f, "--osmand", DemoOptions.DEFAULT_OSMAND));
+          url(f, "--osmand", DemoOptions.DEFAULT_OSMAND),
+          snowfalls(f),
+          blackBox(f),
+          yesNo(f, "--borrowed-vehicle"));
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());
     }
@@ -546,6 +560,52 @@ public final class CliParser {
     } catch (NumberFormatException e) {
       throw new CliException("invalid number '" + text + "' for " + flag);
     }
+  }
+
+  /** {@code --snowfall A..B[,C..]}: started A and ended B before the shift start; B optional. */
+  static List<Snowfall> snowfalls(Map<String, String> f) throws CliException {
+    String text = f.get("--snowfall");
+    if (text == null) {
+      return Snowfall.defaults();
+    }
+    List<Snowfall> list = new ArrayList<>();
+    for (String one : text.split(",")) {
+      String[] range = one.trim().split("\\.\\.", -1);
+      if (range.length != 2 || range[0].isBlank()) {
+        throw new CliException(
+            "--snowfall expects STARTED..ENDED before the shift start (e.g. 14h..12h, or 3h.. while"
+                + " still snowing), got '"
+                + one
+                + "'");
+      }
+      Duration started = Durations.parse("--snowfall", range[0].trim());
+      Duration ended = range[1].isBlank() ? null : Durations.parse("--snowfall", range[1].trim());
+      try {
+        list.add(new Snowfall(started, ended));
+      } catch (IllegalArgumentException e) {
+        throw new CliException("--snowfall " + one + ": " + e.getMessage());
+      }
+    }
+    return list;
+  }
+
+  private static boolean blackBox(Map<String, String> f) throws CliException {
+    String text = f.getOrDefault("--black-box", "none");
+    return switch (text) {
+      case "none" -> false;
+      case "last-night" -> true;
+      default ->
+          throw new CliException("--black-box expects last-night or none, got '" + text + "'");
+    };
+  }
+
+  private static boolean yesNo(Map<String, String> f, String flag) throws CliException {
+    String text = f.getOrDefault(flag, "no");
+    return switch (text) {
+      case "no" -> false;
+      case "yes" -> true;
+      default -> throw new CliException(flag + " expects yes or no, got '" + text + "'");
+    };
   }
 
   private static Duration duration(Map<String, String> f, String flag, Duration fallback)

@@ -1,5 +1,6 @@
 package dev.dozor.simulator;
 
+import dev.dozor.simulator.city.Snowfall;
 import dev.dozor.simulator.fleet.FleetConfig;
 import dev.dozor.simulator.protocol.DeviceProtocol;
 import dev.dozor.simulator.protocol.HostPort;
@@ -21,6 +22,13 @@ import java.time.Duration;
  * @param egts the gateway's EGTS TCP endpoint
  * @param wialon the gateway's Wialon IPS TCP endpoint
  * @param osmand the gateway's OsmAnd base URL
+ * @param snowfalls the snowfalls registered per home district on imported roads, relative to the
+ *     shift start (default: {@link Snowfall#DEFAULT})
+ * @param blackBox whether a refuse truck and a plough or sweeper upload last night's black box at
+ *     start ({@link dev.dozor.simulator.fleet.BlackBoxHistory})
+ * @param borrowedVehicle on imported roads and districts, whether one vehicle is on loan from
+ *     another okrug without an assignment ({@link
+ *     dev.dozor.simulator.city.CityPlan#borrowedVehicleId}; GEO-002)
  */
 public record DemoOptions(
     URI gateway,
@@ -33,7 +41,10 @@ public record DemoOptions(
     ProtocolMix protocols,
     HostPort egts,
     HostPort wialon,
-    URI osmand) {
+    URI osmand,
+    java.util.List<Snowfall> snowfalls,
+    boolean blackBox,
+    boolean borrowedVehicle) {
 
   public static final URI DEFAULT_GATEWAY = URI.create("http://127.0.0.1:18080");
   public static final URI DEFAULT_TELEMETRY = URI.create("http://127.0.0.1:18081");
@@ -47,6 +58,37 @@ public record DemoOptions(
     egts = egts == null ? DEFAULT_EGTS : egts;
     wialon = wialon == null ? DEFAULT_WIALON : wialon;
     osmand = osmand == null ? DEFAULT_OSMAND : osmand;
+    snowfalls = snowfalls == null ? Snowfall.defaults() : java.util.List.copyOf(snowfalls);
+  }
+
+  /** The default snowfall and no black-box upload (the constructor before those options). */
+  public DemoOptions(
+      URI gateway,
+      URI telemetry,
+      FleetConfig fleet,
+      Duration duration,
+      String tokenSeed,
+      Duration authWait,
+      java.nio.file.Path groundTruth,
+      ProtocolMix protocols,
+      HostPort egts,
+      HostPort wialon,
+      URI osmand) {
+    this(
+        gateway,
+        telemetry,
+        fleet,
+        duration,
+        tokenSeed,
+        authWait,
+        groundTruth,
+        protocols,
+        egts,
+        wialon,
+        osmand,
+        null,
+        false,
+        false);
   }
 
   /** Every tracker on HTTP JSON (the constructor before the protocol mix). */

@@ -12,6 +12,7 @@ import dev.dozor.simulator.client.SendResult;
 import dev.dozor.simulator.client.SimulatorException;
 import dev.dozor.simulator.client.TelemetryRegistryClient;
 import dev.dozor.simulator.fault.GroundTruthWriter;
+import dev.dozor.simulator.fleet.BlackBoxHistory;
 import dev.dozor.simulator.fleet.Fleet;
 import dev.dozor.simulator.fleet.SimVehicle;
 import dev.dozor.simulator.protocol.DeviceProtocol;
@@ -132,7 +133,11 @@ public final class DemoRunner {
             planned.assignments(),
             planned.roads(),
             planStart,
-            options.fleet().roads() == null ? List.of() : registry.roadSegments());
+            options.fleet().roads() == null ? List.of() : registry.roadSegments(),
+            options.snowfalls(),
+            options.borrowedVehicle() && options.fleet().roads() != null
+                ? registry.districts()
+                : List.of());
     CityRegistrar cityRegistrar = new CityRegistrar(registry);
     cityRegistrar.registerPlaces(city);
     for (SimVehicle v : vehicles) {
@@ -201,6 +206,32 @@ public final class DemoRunner {
       }
       fleet.addGroundTruthListener(truth);
       out.println("sim: appending injected faults to " + options.groundTruth());
+    }
+    if (options.blackBox()) {
+      BlackBoxHistory history = BlackBoxHistory.of(options.fleet(), fleet.start());
+      history.fixes().forEach((vehicleId, points) -> outboxes.get(vehicleId).outbox().add(points));
+      if (truth != null) {
+        history.groundTruth().forEach(truth::onFault);
+      }
+      out.println(
+          "sim: uploading last night's black box (from "
+              + history.nightStart()
+              + "): "
+              + history.fixes().entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue().size() + " fixes")
+                  .collect(Collectors.joining(", "))
+              + "; night episodes "
+              + history.groundTruth().stream()
+                  .map(e -> e.fault() + " " + e.vehicleId() + " " + e.start())
+                  .toList()
+              + (history.oldSiteStop() == null
+                  ? ""
+                  : "; container site "
+                      + history.oldSiteStop().siteId()
+                      + " last served by "
+                      + history.oldSiteStop().vehicleId()
+                      + " at "
+                      + history.oldSiteStop().stopEnd()));
     }
     out.printf(
         "sim: sending to %s every %s%s%n",

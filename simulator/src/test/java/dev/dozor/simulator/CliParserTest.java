@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dozor.simulator.city.Snowfall;
 import dev.dozor.simulator.protocol.DeviceProtocol;
 import dev.dozor.simulator.protocol.HostPort;
 import dev.dozor.simulator.protocol.ProtocolMix;
@@ -184,5 +185,36 @@ class CliParserTest {
     assertTrue(error("demo", "--wialon", "h:70000").contains("port must be 1..65535"));
     assertTrue(error("demo", "--osmand", "127.0.0.1:18055").contains("--osmand"));
     assertEquals("unknown option --egts (see --help)", error("firehose", "--egts", "h:1"));
+  }
+
+  @Test
+  void parsesTheDemoCityOptions() throws CliException {
+    DemoOptions defaults = demo("demo");
+    assertEquals(java.util.List.of(Snowfall.DEFAULT), defaults.snowfalls());
+    assertEquals(false, defaults.blackBox());
+    assertEquals(false, defaults.borrowedVehicle());
+    DemoOptions o =
+        demo(
+            "demo",
+            "--snowfall",
+            "900m..705m",
+            "--snowfall=165m..",
+            "--black-box",
+            "last-night",
+            "--borrowed-vehicle",
+            "yes");
+    assertEquals(
+        java.util.List.of(
+            new Snowfall(Duration.ofMinutes(900), Duration.ofMinutes(705)),
+            new Snowfall(Duration.ofMinutes(165), null)),
+        o.snowfalls());
+    assertTrue(o.blackBox());
+    assertTrue(o.borrowedVehicle());
+    assertTrue(error("demo", "--snowfall", "1h").contains("--snowfall expects STARTED..ENDED"));
+    assertTrue(error("demo", "--snowfall", "..1h").contains("--snowfall expects"));
+    assertTrue(error("demo", "--snowfall", "1h..2h").contains("not before it started"));
+    assertTrue(error("demo", "--black-box", "yesterday").contains("last-night or none"));
+    assertTrue(error("demo", "--borrowed-vehicle", "maybe").contains("yes or no"));
+    assertTrue(error("firehose", "--snowfall", "1h..").contains("unknown option --snowfall"));
   }
 }

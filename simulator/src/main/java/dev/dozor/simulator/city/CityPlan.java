@@ -2,6 +2,7 @@ package dev.dozor.simulator.city;
 
 import dev.dozor.simulator.client.TelemetryRegistryClient.AssignmentBody;
 import dev.dozor.simulator.client.TelemetryRegistryClient.ContractorBody;
+import dev.dozor.simulator.client.TelemetryRegistryClient.District;
 import dev.dozor.simulator.client.TelemetryRegistryClient.ImportedSegment;
 import dev.dozor.simulator.client.TelemetryRegistryClient.VehicleRegistration;
 import dev.dozor.simulator.client.TelemetryRegistryClient.WeatherEventBody;
@@ -10,6 +11,7 @@ import dev.dozor.simulator.fleet.Assignment;
 import dev.dozor.simulator.fleet.FleetConfig;
 import dev.dozor.simulator.fleet.ShiftPlan;
 import dev.dozor.simulator.fleet.SimVehicle;
+import dev.dozor.simulator.fleet.VehicleType;
 import dev.dozor.simulator.grid.Geo;
 import dev.dozor.simulator.grid.GeoPoint;
 import dev.dozor.simulator.road.RoadEdge;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,8 +75,11 @@ public final class CityPlan {
   /** An imported segment belongs to a route when its midpoint is this close to a route edge. */
   static final double SEGMENT_MATCH_M = 3;
 
-  /** The snowfall started this long before the first shift start; it ended at the shift start. */
-  public static final Duration SNOWFALL = Duration.ofHours(1);
+  /**
+   * The default snowfall started this long before the first shift start; it ended at the shift
+   * start ({@link Snowfall#DEFAULT}; {@code --snowfall} registers others).
+   */
+  public static final Duration SNOWFALL = Snowfall.DEFAULT.startedBefore();
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -95,13 +101,16 @@ public final class CityPlan {
   private final Map<String, VehicleRefs> refs;
   private final List<ShiftAssignment> assignments;
   private final List<Weather> weather;
+  private final String loan;
 
   private CityPlan(
       List<Contractor> contractors,
       List<CityZone> zones,
       Map<String, VehicleRefs> refs,
       List<ShiftAssignment> assignments,
-      List<Weather> weather) {
+      List<Weather> weather,
+      String loan) {
+    this.loan = loan;
     this.contractors = List.copyOf(contractors);
     this.zones = List.copyOf(zones);
     this.refs = Map.copyOf(refs);
@@ -127,6 +136,41 @@ public final class CityPlan {
       RoadGraph roads,
       Instant shiftStart,
       List<ImportedSegment> imported) {
+    return of(config, vehicles, tours, roads, shiftStart, imported, Snowfall.defaults());
+  }
+
+  /**
+   * The plan for a fleet, with the given snowfalls (registered per home district on imported roads,
+   * in order; none when the list is empty).
+   */
+  public static CityPlan of(
+      FleetConfig config,
+      List<SimVehicle> vehicles,
+      List<Assignment> tours,
+      RoadGraph roads,
+      Instant shiftStart,
+      List<ImportedSegment> imported,
+      List<Snowfall> snowfalls) {
+    return of(config, vehicles, tours, roads, shiftStart, imported, snowfalls, List.of());
+  }
+
+  /**
+   * The plan for a fleet, with the given snowfalls and a borrowed vehicle: when {@code districts}
+   * (the imported districts with their okrugs) is not empty and the fleet drives imported roads,
+   * the fleet's last refuse truck (else its last vehicle) is on loan from another okrug — its home
+   * district is the first district (by id) of an okrug none of the other vehicles' home districts
+   * lies in, and it has no assignment — so GEO-002 (outside the home okrug without an assignment
+   * there) sees it working the whole shift. See {@link #borrowedVehicleId}.
+   */
+  public static CityPlan of(
+      FleetConfig config,
+      List<SimVehicle> vehicles,
+      List<Assignment> tours,
+      RoadGraph roads,
+      Instant shiftStart,
+      List<ImportedSegment> imported,
+      List<Snowfall> snowfalls,
+      List<District> allDistricts) {
     List<ImportedSegment> segments =
         config.roads() != null && imported != null ? imported : List.of();
 
@@ -177,19 +221,67 @@ public final class CityPlan {
                       + " tour from "
                       + depots.get(a.depotNode()).id())));
     }
+    String borrowed = segments.isEmpty() ? null : borrowedVehicleId(vehicles, allDistricts);
+    String loan = null;
+    if (borrowed != null) {
+      Map<String, String> okrugOf = new HashMap<>();
+      allDistricts.stream()
+          .filter(d -> d.okrug() != null)
+          .forEach(d -> okrugOf.put(d.id(), d.okrug()));
+      Set<String> homeOkrugs = new LinkedHashSet<>();
+      refs.forEach(
+          (id, r) -> {
+            String okrug = r.homeDistrictId() == null ? null : okrugOf.get(r.homeDistrictId());
+            if (!id.equals(borrowed) && okrug != null) {
+              homeOkrugs.add(okrug);
+            }
+          });
+      District elsewhere =
+          allDistricts.stream()
+              .filter(d -> d.okrug() != null && !homeOkrugs.contains(d.okrug()))
+              .min(Comparator.comparing(District::id))
+              .orElse(null);
+      if (elsewhere != null && !homeOkrugs.isEmpty()) {
+        VehicleRefs had = refs.get(borrowed);
+        refs.put(borrowed, new VehicleRefs(had.contractorId(), elsewhere.id(), had.depotZoneId()));
+        assignments.removeIf(a -> a.body().vehicleId().equals(borrowed));
+        loan = borrowed + " on loan from " + elsewhere.id() + " (" + elsewhere.okrug() + ")";
+      }
+    }
     List<Weather> weather = new ArrayList<>();
     for (String d : districts) {
-      Instant started = shiftStart.minus(SNOWFALL);
-      weather.add(
-          new Weather(
-              "sim-snowfall-started-" + d + "-" + STAMP.format(started),
-              new WeatherEventBody(d, "snowfall-started", started.toString(), "simulator")));
-      weather.add(
-          new Weather(
-              "sim-snowfall-ended-" + d + "-" + STAMP.format(shiftStart),
-              new WeatherEventBody(d, "snowfall-ended", shiftStart.toString(), "simulator")));
+      for (Snowfall snow : snowfalls) {
+        Instant started = snow.startedAt(shiftStart);
+        weather.add(
+            new Weather(
+                "sim-snowfall-started-" + d + "-" + STAMP.format(started),
+                new WeatherEventBody(d, "snowfall-started", started.toString(), "simulator")));
+        if (snow.ended()) {
+          Instant ended = snow.endedAt(shiftStart);
+          weather.add(
+              new Weather(
+                  "sim-snowfall-ended-" + d + "-" + STAMP.format(ended),
+                  new WeatherEventBody(d, "snowfall-ended", ended.toString(), "simulator")));
+        }
+      }
     }
-    return new CityPlan(contractors, zones, refs, assignments, weather);
+    return new CityPlan(contractors, zones, refs, assignments, weather, loan);
+  }
+
+  /**
+   * The vehicle a plan with imported districts lends from another okrug: the fleet's last refuse
+   * truck, else its last vehicle; null without districts or with fewer than two vehicles.
+   */
+  public static String borrowedVehicleId(List<SimVehicle> vehicles, List<District> districts) {
+    if (districts == null || districts.isEmpty() || vehicles.size() < 2) {
+      return null;
+    }
+    for (int i = vehicles.size() - 1; i >= 0; i--) {
+      if (vehicles.get(i).type() == VehicleType.REFUSE) {
+        return vehicles.get(i).id();
+      }
+    }
+    return vehicles.get(vehicles.size() - 1).id();
   }
 
   /** The district of the imported segment nearest to {@code p} (midpoints), or null. */
@@ -293,6 +385,12 @@ public final class CityPlan {
         + assignments.size()
         + " assignments"
         + (withSegments > 0 ? " (" + withSegments + " along imported road segments)" : "")
-        + (weather.isEmpty() ? "" : ", " + weather.size() + " weather events");
+        + (weather.isEmpty() ? "" : ", " + weather.size() + " weather events")
+        + (loan == null ? "" : ", " + loan + ", no assignment");
+  }
+
+  /** "vehicle on loan from district (okrug)" when a vehicle is borrowed, else null. */
+  public String loan() {
+    return loan;
   }
 }

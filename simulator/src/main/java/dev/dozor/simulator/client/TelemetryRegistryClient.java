@@ -216,6 +216,62 @@ public final class TelemetryRegistryClient {
     return parseSegments(response.body());
   }
 
+  /**
+   * An imported district ({@code GET /api/v1/geo/districts}).
+   *
+   * @param id the district id
+   * @param okrug its okrug's abbreviation (e.g. СВАО), may be null
+   */
+  public record District(String id, String okrug) {}
+
+  /**
+   * Every imported district ({@code GET /api/v1/geo/districts}); empty when none are imported or
+   * the service does not answer a JSON array.
+   */
+  public List<District> districts() {
+    URI uri = URI.create(base + "/api/v1/geo/districts");
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout.multipliedBy(3))
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new SimulatorException(
+          "cannot reach telemetry-service: GET " + uri + " failed: " + Http.describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulatorException("interrupted during GET " + uri, e);
+    }
+    if (response.statusCode() != 200 || response.body().isBlank()) {
+      return List.of();
+    }
+    return parseDistricts(response.body());
+  }
+
+  /**
+   * The districts of a {@code GET /api/v1/geo/districts} answer (entries without an id skipped).
+   */
+  public static List<District> parseDistricts(String json) {
+    JsonNode root;
+    try {
+      root = JsonSerde.mapper().readTree(json);
+    } catch (IOException e) {
+      return List.of();
+    }
+    List<District> districts = new ArrayList<>();
+    for (JsonNode d : root) {
+      String id = d.hasNonNull("id") ? d.get("id").asText() : null;
+      if (id != null) {
+        districts.add(new District(id, d.hasNonNull("okrug") ? d.get("okrug").asText() : null));
+      }
+    }
+    return districts;
+  }
+
   /** The segments of a road-segment FeatureCollection; features without a LineString skipped. */
   public static List<ImportedSegment> parseSegments(String featureCollection) {
     JsonNode root;

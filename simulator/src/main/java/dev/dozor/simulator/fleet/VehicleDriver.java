@@ -41,6 +41,11 @@ final class VehicleDriver {
   /** How often a pending fault that could not start yet is tried again. */
   private static final double RETRY_S = 5;
 
+  /** An idling episode (TIM-007: more than 15 min) lasts 17–25 min. */
+  private static final double IDLING_MIN_S = 17 * 60;
+
+  private static final double IDLING_MAX_S = 25 * 60;
+
   /** A refuse truck serves a container site at most once per this many seconds. */
   private static final double SITE_REVISIT_S = 1800;
 
@@ -317,10 +322,7 @@ final class VehicleDriver {
     double lateRate = this.faults.rate(FaultType.LATE_ROLL_OUT);
     double late = 0;
     if (lateRate > 0 && faultRandom.nextDouble() < 1 - Math.exp(-lateRate)) {
-      late = (40 + faultRandom.nextDouble() * 20) * 60;
-      if (shiftStartS + late > shiftEndS - 600) {
-        late = 0;
-      }
+      late = lateRollOutS(faultRandom.nextDouble(), shiftEndS - shiftStartS);
     }
     this.lateRollOut = late > 0;
     this.rollOutS = shiftStartS + late;
@@ -594,19 +596,37 @@ final class VehicleDriver {
   // ---------------------------------------------------------------- faults
 
   private void tryStartPending(double elapsed) {
-    if (pending.isEmpty() || elapsed < coolDownUntilS || !onWorkStretch()) {
+    if (pending.isEmpty() || elapsed < coolDownUntilS || stoppedUntilS > elapsed) {
       return;
     }
-    if (stoppedUntilS > elapsed) {
+    if (!onWorkStretch()) {
+      // idling (standing with the engine on) needs no work segment: on a transport stretch of
+      // the shift it may start too, so it still fits in a short shift whose work starts late
+      if (mode == Mode.WORKING && pending.contains(FaultType.IDLING)) {
+        Episode e = begin(FaultType.IDLING, elapsed);
+        if (e != null) {
+          pending.remove(FaultType.IDLING);
+          episode = e;
+        }
+      }
       return;
     }
-    for (java.util.Iterator<FaultType> it = pending.iterator(); it.hasNext(); ) {
-      FaultType type = it.next();
-      Episode e = begin(type, elapsed);
-      if (e != null) {
-        it.remove();
-        episode = e;
-        return;
+    // the faults waiting for a place first: they can start only where the vehicle is now; then
+    // idling, the longest (17-25 min), which must end within the shift; then the others, anywhere
+    // on a work stretch (else a busy vehicle passes every playground in an episode)
+    for (int pass = 0; pass < 3; pass++) {
+      for (java.util.Iterator<FaultType> it = pending.iterator(); it.hasNext(); ) {
+        FaultType type = it.next();
+        int order = WAITING_FAULTS.contains(type) ? 0 : type == FaultType.IDLING ? 1 : 2;
+        if (order != pass) {
+          continue;
+        }
+        Episode e = begin(type, elapsed);
+        if (e != null) {
+          it.remove();
+          episode = e;
+          return;
+        }
       }
     }
   }
@@ -742,7 +762,7 @@ final class VehicleDriver {
         return e;
       }
       case IDLING -> {
-        double length = 17 * 60 + faultRandom.nextDouble() * 8 * 60;
+        double length = IDLING_MIN_S + faultRandom.nextDouble() * (IDLING_MAX_S - IDLING_MIN_S);
         if (now + length >= shiftEndS
             || nearDepot(edge.pointAt(metresAlong))
             || standsAtSiteAtNight(now, length)) {
@@ -799,6 +819,26 @@ final class VehicleDriver {
         return null;
       }
     }
+  }
+
+  /**
+   * How long after its shift start a late vehicle rolls out, seconds: 40–60 min ({@code u} in [0,
+   * 1) picks within), so TIM-006's 30 min pass with a margin, at least 10 min before the shift end.
+   * A shift too short for that (under 50 min, e.g. a short demo shift) gets 31 min up to 2 min
+   * before its end instead, still past TIM-006's 30 min; 0 (no late roll-out) when even that does
+   * not fit.
+   */
+  static double lateRollOutS(double u, double shiftS) {
+    double late = (40 + u * 20) * 60;
+    if (late <= shiftS - 600) {
+      return late;
+    }
+    if (shiftS - 600 >= 40 * 60) {
+      return 0; // as before: the draw falls too late in this shift
+    }
+    double from = 31 * 60;
+    double to = Math.min(60 * 60, shiftS - 120);
+    return to < from ? 0 : from + u * (to - from);
   }
 
   /** Seconds since midnight, local time, {@code elapsed} seconds after the fleet start. */
