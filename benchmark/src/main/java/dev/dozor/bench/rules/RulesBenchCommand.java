@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -107,6 +106,17 @@ public final class RulesBenchCommand {
     progress.say("in-process phases done in %.1f min", (System.nanoTime() - started) / 60e9);
   }
 
+  /** The report in docs/ (--latency-only: its in-process figures are kept). */
+  private RulesBenchReport readPublishedReport() throws IOException {
+    Path json = o.docsDir().resolve("benchmarks-rules.json");
+    if (!Files.isRegularFile(json)) {
+      throw new BenchException(
+          json
+              + " is missing: --latency-only updates an existing report; run bin/dozor bench rules");
+    }
+    return JsonSerde.mapper().readValue(Files.readString(json), RulesBenchReport.class);
+  }
+
   private RulesBenchReport readEngineState() throws IOException {
     if (!Files.isRegularFile(engineState())) {
       throw new BenchException(
@@ -118,22 +128,9 @@ public final class RulesBenchCommand {
   }
 
   private void latency() throws Exception {
-    RulesBenchReport engine = readEngineState();
-    double target = o.latencyRate();
-    String basis = "given with --latency-rate";
-    if (target <= 0) {
-      EngineThroughput.Row full = engine.full();
-      target = full == null ? 1_000 : full.pointsPerS() / 2;
-      basis =
-          full == null
-              ? "no JMH figure, a fixed 1,000 points/s"
-              : String.format(
-                  Locale.ROOT,
-                  "half the full catalogue's JMH figure of %,.0f points/s per core",
-                  full.pointsPerS());
-    }
+    RulesBenchReport engine = o.latencyOnly() ? readPublishedReport() : readEngineState();
     String loadBefore = loadAverage();
-    ViolationLatency.Result latency = new ViolationLatency(o, progress).measure(target, basis);
+    ViolationLatency.Result latency = new ViolationLatency(o, progress).measure(o.latencyRate());
     List<String> notes = new ArrayList<>();
     notes.add(
         "latency: load average (1, 5, 15 min) before: "
@@ -146,6 +143,15 @@ public final class RulesBenchCommand {
             + " the bench's vehicles have no registry entry, assignment or geography there unless"
             + " the demo's registry holds some: its per-point work is lighter than in the JMH"
             + " rows.");
+    if (o.latencyOnly()) {
+      notes.add(
+          "latency: measured alone on "
+              + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+              + " (bin/dozor bench rules --latency-only); the in-process figures above are from"
+              + " the run of "
+              + engine.date()
+              + ".");
+    }
     RulesBenchReport report = engine.withLatency(latency, notes);
     Path md = report.write(o.docsDir());
     progress.say("report written to %s and %s", md, md.resolveSibling("benchmarks-rules.json"));

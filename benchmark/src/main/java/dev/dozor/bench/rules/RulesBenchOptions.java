@@ -27,11 +27,14 @@ import java.util.List;
  * @param accuracyVehicles simulated vehicles of the accuracy run
  * @param accuracyShiftHours their shift
  * @param faultRate every fault's rate per eligible vehicle-hour
- * @param latencyRate points/s of the latency run (0: half the full catalogue's JMH figure)
+ * @param latencyRate points/s of the latency run (0: half the service's measured capacity)
+ * @param capacityPoints backlog whose drain measures the service's capacity (latency rate 0)
  * @param latencySeconds production time of the latency run
  * @param latencyWarmUpSeconds first seconds not counted
  * @param drainWaitSeconds longest wait for the service to commit everything after production
  * @param quick the smoke-run sizes
+ * @param latencyOnly only the latency phase, merged into the report in docs/ (bin/dozor skips the
+ *     in-process phases)
  */
 public record RulesBenchOptions(
     String phase,
@@ -57,10 +60,12 @@ public record RulesBenchOptions(
     int accuracyShiftHours,
     double faultRate,
     double latencyRate,
+    long capacityPoints,
     int latencySeconds,
     int latencyWarmUpSeconds,
     int drainWaitSeconds,
-    boolean quick) {
+    boolean quick,
+    boolean latencyOnly) {
 
   public static final String USAGE =
       """
@@ -75,14 +80,19 @@ public record RulesBenchOptions(
         --accuracy-vehicles 60    simulated vehicles of the precision/recall run (all types)
         --accuracy-shift 4        their shift, hours
         --fault-rate 1            every fault's rate per eligible vehicle-hour
-        --latency-rate 0          points/s of the latency run (0: half the JMH figure of all)
+        --latency-rate 0          points/s of the latency run (0: half the packaged service's
+                                  capacity, measured first by draining a backlog)
+        --capacity-points 600000  that backlog, points (size it to take a minute)
         --latency-seconds 90      production time of the latency run
+        --latency-only            only the latency phase; its figures replace those of the
+                                  report in docs/ (the in-process figures stay as they are)
         --quick                   smoke run: 2,000 vehicles, 1x2x2 s JMH, 5 min heap, 10 vehicles
                                   for 1 h, 30 s of latency
       """;
 
   public static RulesBenchOptions parse(String[] args) {
     boolean quick = List.of(args).contains("--quick");
+    boolean latencyOnly = List.of(args).contains("--latency-only");
     String phase = "engine";
     URI rules = URI.create("http://127.0.0.1:18082");
     String kafka = "127.0.0.1:59092";
@@ -102,10 +112,11 @@ public record RulesBenchOptions(
     int accuracyShift = quick ? 1 : 4;
     double faultRate = 1;
     double latencyRate = 0;
+    long capacityPoints = quick ? 20_000 : 600_000;
     int latencySeconds = quick ? 30 : 90;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("--quick")) {
+      if (a.equals("--quick") || a.equals("--latency-only")) {
         continue;
       }
       if (a.equals("--help") || a.equals("-h")) {
@@ -137,6 +148,7 @@ public record RulesBenchOptions(
           case "--fault-rate" -> faultRate = Double.parseDouble(v);
           case "--latency-rate" -> latencyRate = Double.parseDouble(v);
           case "--latency-seconds" -> latencySeconds = (int) positive(a, v);
+          case "--capacity-points" -> capacityPoints = (long) positive(a, v);
           default -> throw new UsageException("unknown option " + a + "\n" + USAGE);
         }
       } catch (RuntimeException e) {
@@ -183,10 +195,12 @@ public record RulesBenchOptions(
         accuracyShift,
         faultRate,
         latencyRate,
+        capacityPoints,
         latencySeconds,
         Math.min(10, latencySeconds / 3),
         quick ? 30 : 120,
-        quick);
+        quick,
+        latencyOnly);
   }
 
   /** The sets, {@code all} first (the goal's figure, and the latency rate's basis). */

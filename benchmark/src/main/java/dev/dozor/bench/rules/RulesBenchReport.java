@@ -37,8 +37,13 @@ record RulesBenchReport(
   static final double HEAP_GOAL_MB = 1024;
   static final double LATENCY_GOAL_P99_MS = 100;
 
+  /** How the notes of the latency phase start. */
+  static final String LATENCY_NOTE = "latency: ";
+
+  /** This report with the latency figures and notes of a (new) latency run, replacing any old. */
   RulesBenchReport withLatency(ViolationLatency.Result l, List<String> more) {
     List<String> all = new java.util.ArrayList<>(notes);
+    all.removeIf(n -> n.startsWith(LATENCY_NOTE));
     all.addAll(more);
     return new RulesBenchReport(
         date,
@@ -246,6 +251,12 @@ record RulesBenchReport(
             latency.seconds(),
             latency.warmUpS()));
     b.append("| figure | value |\n|---|---:|\n");
+    row(
+        b,
+        "the service's capacity (backlog drained)",
+        Double.isNaN(latency.capacityPerS())
+            ? "not measured (rate given)"
+            : String.format(Locale.ROOT, "%,.0f points/s", latency.capacityPerS()));
     row(b, "points produced", String.format(Locale.ROOT, "%,d", latency.produced()));
     row(b, "violation events read", String.format(Locale.ROOT, "%,d", latency.violations()));
     row(

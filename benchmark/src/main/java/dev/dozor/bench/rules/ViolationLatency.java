@@ -13,10 +13,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,6 +59,8 @@ final class ViolationLatency {
    * @param vehicles fleet size
    * @param targetPerS asked rate
    * @param rateBasis what the rate is half of
+   * @param capacityPerS the service's measured capacity (a backlog drained), points/s; NaN when the
+   *     rate was given
    * @param producedPerS rate actually produced
    * @param seconds production time
    * @param warmUpS first seconds whose violations are not counted
@@ -74,6 +79,7 @@ final class ViolationLatency {
       int vehicles,
       double targetPerS,
       String rateBasis,
+      double capacityPerS,
       double producedPerS,
       double seconds,
       double warmUpS,
@@ -88,7 +94,21 @@ final class ViolationLatency {
 
     static Result notMeasured(int vehicles, double target, String basis, String note) {
       return new Result(
-          vehicles, target, basis, 0, 0, 0, 0, 0, 0, 0, Percentiles.EMPTY, -1, -1, note);
+          vehicles,
+          target,
+          basis,
+          Double.NaN,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          Percentiles.EMPTY,
+          -1,
+          -1,
+          note);
     }
   }
 
@@ -173,7 +193,13 @@ final class ViolationLatency {
     }
   }
 
-  Result measure(double targetPerS, String basis) throws Exception {
+  /**
+   * The latency run at {@code askedPerS} points/s, or — when it is 0 — at half the service's
+   * capacity, measured first by {@link #capacity}.
+   */
+  Result measure(double askedPerS) throws Exception {
+    double targetPerS = askedPerS;
+    String basis = "given with --latency-rate";
     if (!awaitReady()) {
       return Result.notMeasured(
           o.vehicles(),
@@ -191,24 +217,58 @@ final class ViolationLatency {
             o.offenderShare(),
             42);
     LatencyLedger ledger = new LatencyLedger();
+    double capacityPerS = Double.NaN;
+    if (askedPerS <= 0) {
+      BacklogDrain drain = capacity(fleet, ledger);
+      capacityPerS = drain.recordsPerS();
+      if (Double.isNaN(capacityPerS)) {
+        return Result.notMeasured(
+            o.vehicles(),
+            0,
+            "half the measured capacity",
+            "the service committed too little of a "
+                + drain.backlog()
+                + "-point backlog to measure its capacity (samples: "
+                + drain.samples()
+                + ")");
+      }
+      if (!drain.drained()) {
+        progress.say(
+            "latency: the backlog is not drained yet; waiting for it before the paced run");
+        awaitDrained();
+      }
+      targetPerS = capacityPerS / 2;
+      basis =
+          String.format(
+              Locale.ROOT,
+              "half the packaged service's capacity of %,.0f points/s (a backlog of %,d points"
+                  + " produced and committed in %.0f s, after a warm-up of 3 points a vehicle)",
+              capacityPerS,
+              drain.backlog(),
+              drain.seconds());
+    }
     List<Long> latencies = new ArrayList<>();
     AtomicLong violations = new AtomicLong();
     AtomicLong unmatched = new AtomicLong();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong countFromMs = new AtomicLong(Long.MAX_VALUE);
     AtomicReference<Exception> readFailure = new AtomicReference<>();
+    CountDownLatch readerAtEnd = new CountDownLatch(1);
     Thread reader =
         new Thread(
             () -> {
               try {
-                read(ledger, latencies, violations, unmatched, stop, countFromMs);
+                read(ledger, latencies, violations, unmatched, stop, countFromMs, readerAtEnd);
               } catch (Exception e) {
                 readFailure.set(e);
               }
             },
             "bench-violations-reader");
     reader.start();
-    Thread.sleep(2_000); // the reader is at the end of the (empty) topic
+    if (!readerAtEnd.await(60, TimeUnit.SECONDS)) {
+      throw new BenchException(
+          "the violations reader did not reach the end of " + o.violationsTopic());
+    }
     progress.say(
         "latency: producing %,.0f points/s for %d s (%,d vehicles, %.0f %% offenders) to %s; the"
             + " first %d s are warm-up",
@@ -225,15 +285,7 @@ final class ViolationLatency {
     progress.say(
         "latency: %,d points produced in %.1f s (%,.0f/s); the service had %,d not yet committed",
         produced, seconds, produced / seconds, lag);
-    double drain = -1;
-    long d0 = System.nanoTime();
-    while ((System.nanoTime() - d0) / 1e9 < o.drainWaitSeconds()) {
-      if (lag() == 0) {
-        drain = (System.nanoTime() - d0) / 1e9;
-        break;
-      }
-      Thread.sleep(500);
-    }
+    double drain = awaitDrained();
     Thread.sleep(2_000); // the last violations reach the reader
     stop.set(true);
     reader.join(30_000);
@@ -253,6 +305,7 @@ final class ViolationLatency {
         o.vehicles(),
         targetPerS,
         basis,
+        capacityPerS,
         produced / seconds,
         seconds,
         o.latencyWarmUpSeconds(),
@@ -270,40 +323,115 @@ final class ViolationLatency {
     return v == null ? "—" : String.format(java.util.Locale.ROOT, "%,.0f", v);
   }
 
-  private long produce(
-      EngineFleet fleet, LatencyLedger ledger, double perS, long t0, AtomicLong countFromMs)
-      throws InterruptedException {
+  /**
+   * Phase 3a: after an untimed warm-up backlog (three fixes a vehicle), a backlog of {@code
+   * capacityPoints} produced as fast as the producer goes, then the service's committed offsets
+   * sampled every second until it has committed all of it (or the drain wait is over).
+   */
+  private BacklogDrain capacity(EngineFleet fleet, LatencyLedger ledger) throws Exception {
+    // first every vehicle's first fixes, untimed: the service starts cold (JIT, an empty state)
+    long warm = 3L * o.vehicles();
+    progress.say(
+        "latency: capacity: warming the service up with %,d points (3 a vehicle), untimed", warm);
+    produceBacklog(fleet, ledger, warm);
+    if (awaitDrained() < 0) {
+      progress.say("latency: capacity: the warm-up backlog is not drained within the wait");
+    }
+    long base = committed();
+    long backlog = o.capacityPoints();
+    progress.say(
+        "latency: capacity: producing a backlog of %,d points as fast as possible to %s, then"
+            + " timing the service's commits",
+        backlog, o.telemetryTopic());
+    long t0 = System.nanoTime();
+    List<BacklogDrain.Sample> samples = new ArrayList<>();
+    produceBacklog(fleet, ledger, backlog);
+    progress.say(
+        "latency: capacity: backlog produced in %.1f s; waiting for the service",
+        (System.nanoTime() - t0) / 1e9);
+    long deadline = System.nanoTime() + (o.drainWaitSeconds() + backlog / 1_000) * 1_000_000_000L;
+    long lastSay = System.nanoTime();
+    while (true) {
+      long committed = committed() - base;
+      long now = System.nanoTime();
+      samples.add(new BacklogDrain.Sample((now - t0) / 1e9, committed));
+      if (committed >= backlog || now > deadline) {
+        break;
+      }
+      if (now - lastSay > 10e9) {
+        lastSay = now;
+        progress.say("  %,d of %,d committed after %.0f s", committed, backlog, (now - t0) / 1e9);
+      }
+      Thread.sleep(1_000);
+    }
+    BacklogDrain drain = new BacklogDrain(backlog, samples);
+    progress.say(
+        "latency: capacity: %s points/s (%s)",
+        fmt(Double.isNaN(drain.recordsPerS()) ? null : drain.recordsPerS()),
+        drain.drained() ? "backlog drained" : "NOT drained within the wait");
+    return drain;
+  }
+
+  /** Produces {@code points} of the fleet as fast as the producer goes. */
+  private void produceBacklog(EngineFleet fleet, LatencyLedger ledger, long points) {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (long i = 0; i < points && failure.get() == null; i++) {
+        send(producer, fleet.next(), ledger, failure);
+      }
+      producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new BenchException("producing to " + o.telemetryTopic() + ": " + failure.get());
+    }
+  }
+
+  /** The gateway's producer settings. */
+  private KafkaProducer<String, byte[]> producer() {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, o.kafka());
-    // the gateway's producer settings
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return new KafkaProducer<>(p);
+  }
+
+  /** Sends one point; its broker append time goes to the ledger once acknowledged. */
+  private void send(
+      KafkaProducer<String, byte[]> producer,
+      TelemetryPoint point,
+      LatencyLedger ledger,
+      AtomicReference<Exception> failure) {
+    String vehicle = point.vehicleId();
+    int slot = ledger.sent(vehicle, point.fixTime().toEpochMilli());
+    producer.send(
+        new ProducerRecord<>(o.telemetryTopic(), vehicle, JsonSerde.toBytes(point)),
+        (meta, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+          } else {
+            ledger.acked(vehicle, slot, meta.timestamp());
+          }
+        });
+  }
+
+  private long produce(
+      EngineFleet fleet, LatencyLedger ledger, double perS, long t0, AtomicLong countFromMs)
+      throws InterruptedException {
     AtomicReference<Exception> failure = new AtomicReference<>();
     long sent = 0;
     long endNs = t0 + o.latencySeconds() * 1_000_000_000L;
     long warmEndNs = t0 + o.latencyWarmUpSeconds() * 1_000_000_000L;
     long lastSay = t0;
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+    try (KafkaProducer<String, byte[]> producer = producer()) {
       while (System.nanoTime() < endNs && failure.get() == null) {
         // pace in 5 ms steps: send what is due by now
         long due = (long) ((System.nanoTime() - t0) / 1e9 * perS);
         while (sent < due) {
-          TelemetryPoint point = fleet.next();
-          String vehicle = point.vehicleId();
-          int slot = ledger.sent(vehicle, point.fixTime().toEpochMilli());
-          producer.send(
-              new ProducerRecord<>(o.telemetryTopic(), vehicle, JsonSerde.toBytes(point)),
-              (meta, e) -> {
-                if (e != null) {
-                  failure.compareAndSet(null, e);
-                } else {
-                  ledger.acked(vehicle, slot, meta.timestamp());
-                }
-              });
+          send(producer, fleet.next(), ledger, failure);
           sent++;
         }
         long now = System.nanoTime();
@@ -330,7 +458,8 @@ final class ViolationLatency {
       AtomicLong violations,
       AtomicLong unmatched,
       AtomicBoolean stop,
-      AtomicLong countFromMs) {
+      AtomicLong countFromMs,
+      CountDownLatch atEnd) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, o.kafka());
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -342,7 +471,10 @@ final class ViolationLatency {
         parts.add(new TopicPartition(o.violationsTopic(), i));
       }
       consumer.assign(parts);
-      consumer.seekToBeginning(parts);
+      // from the end: the violations of the capacity phase's backlog are not part of the run
+      consumer.seekToEnd(parts);
+      parts.forEach(consumer::position);
+      atEnd.countDown();
       while (!stop.get()) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           violations.incrementAndGet();
@@ -363,8 +495,35 @@ final class ViolationLatency {
     }
   }
 
+  /**
+   * Waits (at most the drain wait) until the service has committed everything.
+   *
+   * @return seconds waited, or −1 when it had not within the wait
+   */
+  private double awaitDrained() throws Exception {
+    long d0 = System.nanoTime();
+    while ((System.nanoTime() - d0) / 1e9 < o.drainWaitSeconds()) {
+      if (lag() == 0) {
+        return (System.nanoTime() - d0) / 1e9;
+      }
+      Thread.sleep(500);
+    }
+    return -1;
+  }
+
   /** Records of the bench telemetry topic the service's group has not committed. */
   long lag() throws Exception {
+    long[] offsets = offsets();
+    return offsets[1] - offsets[0];
+  }
+
+  /** Records of the bench telemetry topic the service's group has committed. */
+  long committed() throws Exception {
+    return offsets()[0];
+  }
+
+  /** Committed and end offsets of the bench telemetry topic, summed over its partitions. */
+  private long[] offsets() throws Exception {
     try (Admin admin = admin()) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(o.serviceGroup()).partitionsToOffsetAndMetadata().get();
@@ -374,12 +533,14 @@ final class ViolationLatency {
       }
       Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
           admin.listOffsets(latest).all().get();
-      long lag = 0;
+      long done = 0;
+      long end = 0;
       for (var e : ends.entrySet()) {
         OffsetAndMetadata c = committed.get(e.getKey());
-        lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+        done += c == null ? 0 : c.offset();
+        end += e.getValue().offset();
       }
-      return lag;
+      return new long[] {done, end};
     }
   }
 

@@ -52,7 +52,8 @@ class RulesBenchReportTest {
     ms.add((long) p99 * 2);
     Percentiles p = new Percentiles(100, 20.0, 20.0, p99, p99 * 2);
     return new ViolationLatency.Result(
-        20_000, 50_000, "half", 49_000, 90, 10, 4_400_000, 3_000, 2_500, 10, p, 0, 1.5, "");
+        20_000, 50_000, "half", 100_000, 49_000, 90, 10, 4_400_000, 3_000, 2_500, 10, p, 0, 1.5,
+        "");
   }
 
   @Test
