@@ -168,7 +168,7 @@ public class CheckpointService {
           (System.nanoTime() - t0) / 1_000_000);
     } catch (RuntimeException e) {
       synchronized (this) {
-        lastCaptureMs.remove(p.partition());
+        lastCaptureMs.put(p.partition(), 0L); // due again with the partition's next batch
       }
       LOG.warnf(
           "could not write the checkpoint of %s-%d at offset %d (%s); the next batch tries again",
