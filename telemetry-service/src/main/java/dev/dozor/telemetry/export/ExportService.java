@@ -127,7 +127,11 @@ public class ExportService {
     public void writeTo(OutputStream out, Runnable cutConnection) throws IOException {
       long started = System.nanoTime();
       long[] points = {0};
-      try (PointLines lines = new PointLines(out)) {
+      // not try-with-resources: closing the lines closes the response stream, which ends the
+      // chunked body normally; after a failure the connection must be cut first, so the lines are
+      // closed only when every point was written
+      try {
+        PointLines lines = new PointLines(out);
         if (!vehicleIds.isEmpty()) {
           repository.stream(
               vehicleIds,
@@ -138,6 +142,7 @@ public class ExportService {
                 points[0]++;
               });
         }
+        lines.close();
       } catch (IOException e) {
         // only the response stream throws it
         LOG.warnf(
