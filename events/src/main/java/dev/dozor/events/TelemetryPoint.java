@@ -71,4 +71,21 @@ public record TelemetryPoint(
         equipment,
         Map.of());
   }
+
+  /** This point as received at {@code at} (what the gateway stamps). */
+  public TelemetryPoint withReceivedAt(Instant at) {
+    return new TelemetryPoint(
+        schemaVersion,
+        vehicleId,
+        deviceId,
+        fixTime,
+        at,
+        lat,
+        lon,
+        speedKmh,
+        headingDeg,
+        odometerKm,
+        equipment,
+        attributes);
+  }
 }

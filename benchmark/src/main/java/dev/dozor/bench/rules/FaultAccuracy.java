@@ -204,20 +204,7 @@ final class FaultAccuracy {
   static List<TelemetryPoint> receivedAt(List<TelemetryPoint> points, Instant arrival) {
     List<TelemetryPoint> stamped = new ArrayList<>(points.size());
     for (TelemetryPoint p : points) {
-      stamped.add(
-          new TelemetryPoint(
-              p.schemaVersion(),
-              p.vehicleId(),
-              p.deviceId(),
-              p.fixTime(),
-              arrival,
-              p.lat(),
-              p.lon(),
-              p.speedKmh(),
-              p.headingDeg(),
-              p.odometerKm(),
-              p.equipment(),
-              p.attributes()));
+      stamped.add(p.withReceivedAt(arrival));
     }
     return stamped;
   }

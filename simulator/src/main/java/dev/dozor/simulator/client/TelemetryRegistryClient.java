@@ -193,7 +193,13 @@ public final class TelemetryRegistryClient {
    * imported or the service does not answer a FeatureCollection (an older telemetry-service).
    */
   public List<ImportedSegment> roadSegments() {
-    URI uri = URI.create(base + "/api/v1/geo/road-segments");
+    String body = getJson("/api/v1/geo/road-segments");
+    return body == null ? List.of() : parseSegments(body);
+  }
+
+  /** The body of a 200 answer to {@code GET path}, or null for another status or an empty body. */
+  private String getJson(String path) {
+    URI uri = URI.create(base + path);
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(timeout.multipliedBy(3))
@@ -211,9 +217,9 @@ public final class TelemetryRegistryClient {
       throw new SimulatorException("interrupted during GET " + uri, e);
     }
     if (response.statusCode() != 200 || response.body().isBlank()) {
-      return List.of();
+      return null;
     }
-    return parseSegments(response.body());
+    return response.body();
   }
 
   /**
@@ -229,27 +235,8 @@ public final class TelemetryRegistryClient {
    * the service does not answer a JSON array.
    */
   public List<District> districts() {
-    URI uri = URI.create(base + "/api/v1/geo/districts");
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout.multipliedBy(3))
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new SimulatorException(
-          "cannot reach telemetry-service: GET " + uri + " failed: " + Http.describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SimulatorException("interrupted during GET " + uri, e);
-    }
-    if (response.statusCode() != 200 || response.body().isBlank()) {
-      return List.of();
-    }
-    return parseDistricts(response.body());
+    String body = getJson("/api/v1/geo/districts");
+    return body == null ? List.of() : parseDistricts(body);
   }
 
   /**

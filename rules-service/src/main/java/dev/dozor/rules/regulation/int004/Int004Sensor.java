@@ -67,17 +67,22 @@ public final class Int004Sensor implements VehicleState {
     return busyBefore || anyBusy();
   }
 
+  // on every fix: no list, unlike getBusyChannels()
   private boolean anyBusy() {
     if (lastFix == null) {
       return false;
     }
-    double max = lastFix.par(REGULATION).value("maxToggles");
+    double max = maxToggles();
     for (ArrayDeque<Long> t : toggles) {
       if (t.size() > max) {
         return true;
       }
     }
     return false;
+  }
+
+  private double maxToggles() {
+    return lastFix.par(REGULATION).value("maxToggles");
   }
 
   /** Toggles of the channel within the window ending at the last fix (capped at maxToggles + 1). */
@@ -88,8 +93,14 @@ public final class Int004Sensor implements VehicleState {
 
   /** The channels toggling more than maxToggles times within the window, at the last fix. */
   public List<String> getBusyChannels() {
-    double max = lastFix.par(REGULATION).value("maxToggles");
-    return CHANNELS.stream().filter(c -> toggles(c) > max).toList();
+    double max = maxToggles();
+    List<String> busy = new java.util.ArrayList<>(CHANNELS.size());
+    for (int i = 0; i < CHANNELS.size(); i++) {
+      if (toggles[i].size() > max) {
+        busy.add(CHANNELS.get(i));
+      }
+    }
+    return busy;
   }
 
   /** Whether the channel toggles more than maxToggles times within the window now. */
