@@ -5,16 +5,13 @@ import dev.dozor.events.SegmentPass;
 import dev.dozor.events.TelemetryPoint;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -425,8 +422,7 @@ public final class SegmentPassMatcher {
     final Lane live = new Lane();
     Lane backfill;
     Instant lastSeen;
-    final Set<Long> recent = new HashSet<>();
-    final ArrayDeque<Long> recentOrder = new ArrayDeque<>();
+    final RecentFixTimes recent = new RecentFixTimes(RECENT_FIXES);
 
     VehicleState(String vehicleId) {
       this.vehicleId = vehicleId;
@@ -438,10 +434,6 @@ public final class SegmentPassMatcher {
 
     void remember(long t) {
       recent.add(t);
-      recentOrder.addLast(t);
-      if (recentOrder.size() > RECENT_FIXES) {
-        recent.remove(recentOrder.removeFirst());
-      }
     }
   }
 }

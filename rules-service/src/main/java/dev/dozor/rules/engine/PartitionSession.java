@@ -111,7 +111,7 @@ final class PartitionSession {
       long wallNowMs,
       List<EpisodeChange> out,
       List<SegmentPass> passes) {
-    VehicleTrack track = tracks.computeIfAbsent(vehicleId, v -> new VehicleTrack());
+    VehicleTrack track = tracks.computeIfAbsent(vehicleId, VehicleTrack::new);
     track.lastSeenWallMs = wallNowMs;
     Instant wallNow = Instant.ofEpochMilli(wallNowMs);
     List<SegmentPass> found = new ArrayList<>();
@@ -459,6 +459,17 @@ final class PartitionSession {
       }
       session.update(eventClockHandle, eventClock);
     }
+  }
+
+  /** The state facts of one vehicle (tests). */
+  List<VehicleState> stateFacts(String vehicleId) {
+    List<VehicleState> facts = new ArrayList<>();
+    for (Object o :
+        session.getObjects(
+            o -> o instanceof VehicleState s && s.getVehicleId().equals(vehicleId))) {
+      facts.add((VehicleState) o);
+    }
+    return facts;
   }
 
   /** State facts of one vehicle kept by one regulation (tests of a regulation's state bound). */

@@ -24,11 +24,12 @@ final class PointEnricher {
     track.lastFixMs = fixMs;
     if (!track.hasValid) {
       accept(p, fixMs, track);
-      return new VehiclePoint(p, context, gapMs, 0, 0, false);
+      return new VehiclePoint(p, track.vehicleId, context, gapMs, 0, 0, false);
     }
     double distance = Geo.haversineM(track.validLat, track.validLon, p.lat(), p.lon());
     double implied = impliedKmh(distance, fixMs - track.validMs);
-    VehiclePoint probe = new VehiclePoint(p, context, gapMs, distance, implied, false);
+    VehiclePoint probe =
+        new VehiclePoint(p, track.vehicleId, context, gapMs, distance, implied, false);
     JumpTest test = JumpTest.of(context, probe);
     if (!test.isJump(distance, implied)) {
       accept(p, fixMs, track);
@@ -49,9 +50,9 @@ final class PointEnricher {
     track.jumpMs = fixMs;
     if (track.consistentJumps >= test.acceptAfter()) {
       accept(p, fixMs, track);
-      return new VehiclePoint(p, context, gapMs, 0, 0, false);
+      return new VehiclePoint(p, track.vehicleId, context, gapMs, 0, 0, false);
     }
-    return new VehiclePoint(p, context, gapMs, 0, implied, true);
+    return new VehiclePoint(p, track.vehicleId, context, gapMs, 0, implied, true);
   }
 
   private static void accept(TelemetryPoint p, long fixMs, VehicleTrack track) {

@@ -390,6 +390,12 @@ public final class RuleEngine implements AutoCloseable {
     clockMs = Math.max(clockMs, snapshot.eventClockMs());
   }
 
+  /** The state facts a vehicle has now, of every regulation (tests). */
+  synchronized List<VehicleState> stateFacts(String vehicleId) {
+    PartitionSession s = sessions.get(partitionOf(vehicleId));
+    return s == null ? List.of() : s.stateFacts(vehicleId);
+  }
+
   /** State facts one regulation holds for a vehicle: that regulation's state bound. */
   public synchronized long factCount(String vehicleId, String regulationId) {
     PartitionSession s = sessions.get(partitionOf(vehicleId));

@@ -28,6 +28,8 @@ public final class VehiclePoint implements java.io.Serializable {
   static final ThreadLocal<PointContext> RESTORING = new ThreadLocal<>();
 
   private final TelemetryPoint point;
+  // the track's instance of the id (see VehicleTrack#vehicleId), not the point's own copy
+  private final String vehicleId;
   // a restored point (a checkpoint) has no registry or geography: rules only read its own values
   private transient PointContext context;
   private final long gapMs;
@@ -47,12 +49,14 @@ public final class VehiclePoint implements java.io.Serializable {
 
   VehiclePoint(
       TelemetryPoint point,
+      String vehicleId,
       PointContext context,
       long gapMs,
       double distanceM,
       double impliedSpeedKmh,
       boolean gpsJump) {
     this.point = point;
+    this.vehicleId = vehicleId;
     this.context = context;
     this.gapMs = gapMs;
     this.distanceM = distanceM;
@@ -62,7 +66,7 @@ public final class VehiclePoint implements java.io.Serializable {
 
   /** A point without history, registry or geography (tests of single facts). */
   public VehiclePoint(TelemetryPoint point) {
-    this(point, PointContext.EMPTY, -1, 0, 0, false);
+    this(point, point.vehicleId(), PointContext.EMPTY, -1, 0, 0, false);
   }
 
   private void readObject(java.io.ObjectInputStream in)
@@ -79,7 +83,7 @@ public final class VehiclePoint implements java.io.Serializable {
   }
 
   public String getVehicleId() {
-    return point.vehicleId();
+    return vehicleId;
   }
 
   public Instant getFixTime() {
@@ -206,15 +210,15 @@ public final class VehiclePoint implements java.io.Serializable {
 
   /** The vehicle's type from the registry ({@code plough}, {@code sweeper}, …), or null. */
   public String getVehicleType() {
-    return context.fleet().vehicleType(point.vehicleId());
+    return context.fleet().vehicleType(vehicleId);
   }
 
   public String getContractorId() {
-    return context.fleet().contractorId(point.vehicleId());
+    return context.fleet().contractorId(vehicleId);
   }
 
   public String getHomeDistrictId() {
-    return context.fleet().homeDistrictId(point.vehicleId());
+    return context.fleet().homeDistrictId(vehicleId);
   }
 
   /** The okrug of the vehicle's home district, or null. */
@@ -225,13 +229,13 @@ public final class VehiclePoint implements java.io.Serializable {
 
   /** The vehicle's depot zone, or null. */
   public String getDepotZoneId() {
-    return context.fleet().depotZoneId(point.vehicleId());
+    return context.fleet().depotZoneId(vehicleId);
   }
 
   /** The vehicle's assignment whose shift contains this fix, or null. */
   public AssignmentFact getAssignment() {
     if (!assignmentResolved) {
-      assignment = context.fleet().activeAssignment(point.vehicleId(), getFixTimeMs());
+      assignment = context.fleet().activeAssignment(vehicleId, getFixTimeMs());
       assignmentResolved = true;
     }
     return assignment;
@@ -370,7 +374,7 @@ public final class VehiclePoint implements java.io.Serializable {
 
   @Override
   public String toString() {
-    return "VehiclePoint[" + point.vehicleId() + " " + point.fixTime() + "]";
+    return "VehiclePoint[" + vehicleId + " " + point.fixTime() + "]";
   }
 
   // ---- added for the place regulations (EQP-001, GEO-002, TIM-004, TIM-005) ----

@@ -8,6 +8,12 @@ package dev.dozor.rules.engine;
 final class VehicleTrack implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The vehicle's id, one instance for all its facts: the rules join state to points by this id,
+   * and two references to one string compare without reading either string.
+   */
+  final String vehicleId;
+
   long lastFixMs = Long.MIN_VALUE;
   boolean hasValid;
   double validLat;
@@ -20,9 +26,13 @@ final class VehicleTrack implements java.io.Serializable {
   int consistentJumps;
   long lastSeenWallMs;
 
+  VehicleTrack(String vehicleId) {
+    this.vehicleId = vehicleId;
+  }
+
   /** A copy to enrich a fix with without changing this track. */
   VehicleTrack copy() {
-    VehicleTrack c = new VehicleTrack();
+    VehicleTrack c = new VehicleTrack(vehicleId);
     c.lastFixMs = lastFixMs;
     c.hasValid = hasValid;
     c.validLat = validLat;

@@ -2,10 +2,12 @@ package dev.dozor.rules.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dozor.events.AssignmentRecord;
+import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
 import dev.dozor.events.ViolationStatus;
 import dev.dozor.rules.registry.RegistryState;
@@ -59,6 +61,42 @@ class EngineFrameworkTest {
 
     assertEquals(0, engine.factCount("plough-1", "SPD-001"));
     assertEquals(0, engine.activeSessions());
+  }
+
+  @Test
+  void theStateOfAVehicleJoinsItsPointsThroughOneInstanceOfItsId() {
+    // every point read from Kafka brings its own copy of the id; the rules' index look-ups compare
+    // ids on every join, and two references to one string compare without reading either
+    List<TelemetryPoint> points =
+        Track.of("plough-1").fixes(1, 5, 10, false).fixes(3, 5, 60, true).points().stream()
+            .map(EngineFrameworkTest::withOwnIdCopy)
+            .toList();
+    engine.process(points.subList(0, 1));
+    engine.process(points.subList(1, points.size()));
+
+    // the first point makes the tallies; the later ones (the plough down too fast) SPD-001's
+    List<VehicleState> facts = engine.stateFacts("plough-1");
+    assertTrue(
+        facts.stream().anyMatch(f -> f.getRegulationId().equals("SPD-001")),
+        "state facts of plough-1: " + facts);
+    String id = facts.get(0).getVehicleId();
+    facts.forEach(f -> assertSame(id, f.getVehicleId(), f.toString()));
+  }
+
+  private static TelemetryPoint withOwnIdCopy(TelemetryPoint p) {
+    return new TelemetryPoint(
+        p.schemaVersion(),
+        new String(p.vehicleId()),
+        p.deviceId(),
+        p.fixTime(),
+        p.receivedAt(),
+        p.lat(),
+        p.lon(),
+        p.speedKmh(),
+        p.headingDeg(),
+        p.odometerKm(),
+        p.equipment(),
+        p.attributes());
   }
 
   @Test
