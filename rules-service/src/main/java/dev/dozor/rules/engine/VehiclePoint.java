@@ -8,17 +8,17 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.kie.api.definition.type.Role;
-import org.kie.api.definition.type.Timestamp;
 
 /**
  * The fact a rule sees for one fix: the point, what the engine derived from the vehicle's previous
  * fixes (gap, distance, GPS jump), and lazy lookups of the registry and geography (district, zones,
  * road segment, active assignment, the parameters in force here). The engine inserts it, fires the
  * rules and deletes it again, so a session holds at most the current point of each vehicle.
+ *
+ * <p>A plain fact, not a Drools event (no {@code @Role(EVENT)}): no rule uses a temporal operator,
+ * and in STREAM mode every insert and delete of an event forces an immediate evaluation of each
+ * rule it reaches, where a fact is evaluated lazily when the rules fire (40 % of the throughput).
  */
-@Role(Role.Type.EVENT)
-@Timestamp("fixTimeMs")
 public final class VehiclePoint implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 

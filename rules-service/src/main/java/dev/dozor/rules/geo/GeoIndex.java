@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.algorithm.Distance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -199,7 +202,7 @@ public final class GeoIndex implements Geography {
     double bestDistance = Double.POSITIVE_INFINITY;
     for (Object o : segments.query(search)) {
       Segment s = (Segment) o;
-      double d = s.line().distance(p);
+      double d = distance(s.line(), p.getCoordinate());
       if (d <= segmentRadiusM
           && (d < bestDistance
               || d == bestDistance && s.record().id().compareTo(best.record().id()) < 0)) {
@@ -213,12 +216,42 @@ public final class GeoIndex implements Geography {
   @Override
   public double distanceToSegmentsM(List<String> segmentIds, double lat, double lon) {
     Point p = shapes.point(lat, lon);
+    Coordinate c = p.getCoordinate();
     double best = Double.POSITIVE_INFINITY;
     for (String id : segmentIds) {
       Segment s = segmentsById.get(id);
-      if (s != null) {
-        best = Math.min(best, s.line().distance(p));
+      // a segment's bounding box is never farther than the segment: one farther than the best so
+      // far cannot hold a nearer point (most of a long route is skipped this way)
+      if (s != null && s.line().getEnvelopeInternal().distance(p.getEnvelopeInternal()) < best) {
+        best = Math.min(best, distance(s.line(), c));
       }
+    }
+    return best;
+  }
+
+  /**
+   * The distance from a point to a line, as {@code line.distance(point)} gives it, without the
+   * general geometry-distance machinery (it allocated a dozen objects a call, on every fix).
+   */
+  static double distance(LineString line, Coordinate c) {
+    CoordinateSequence seq = line.getCoordinateSequence();
+    int n = seq.size();
+    if (n == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (n == 1) {
+      return c.distance(seq.getCoordinate(0));
+    }
+    Coordinate a = new Coordinate();
+    Coordinate b = new Coordinate();
+    seq.getCoordinate(0, a);
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 1; i < n; i++) {
+      seq.getCoordinate(i, b);
+      best = Math.min(best, Distance.pointToSegment(c, a, b));
+      Coordinate t = a;
+      a = b;
+      b = t;
     }
     return best;
   }

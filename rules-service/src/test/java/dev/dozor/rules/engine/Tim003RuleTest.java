@@ -171,6 +171,24 @@ class Tim003RuleTest {
   }
 
   @Test
+  void theVisitsAreTheSameWhateverBatchesTheStopArrivesIn() {
+    List<TelemetryPoint> points = stop("r1", T0, 75, 80).points();
+    List<SiteVisit> expected = visits(points);
+    assertEquals(2, expected.size(), expected.toString());
+
+    for (int size = 1; size < points.size(); size++) {
+      List<SiteVisit> batched = new ArrayList<>();
+      try (RuleEngine e = engine(PLACES)) {
+        for (int from = 0; from < points.size(); from += size) {
+          batched.addAll(
+              e.processBatch(points.subList(from, Math.min(points.size(), from + size))).visits());
+        }
+      }
+      assertEquals(expected, batched, "batches of " + size);
+    }
+  }
+
+  @Test
   void theStateIsTheCurrentStopOnly() {
     List<TelemetryPoint> points = stop("r1", T0, 75, 120).points();
     engine.processBatch(points.subList(0, points.size() - 1));
