@@ -22,6 +22,7 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
+import org.kie.api.conf.BetaRangeIndexOption;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -112,6 +113,10 @@ public final class KieBaseCompiler {
       KieContainer container = ks.newKieContainer(builder.getKieModule().getReleaseId(), loader);
       KieBaseConfiguration config = ks.newKieBaseConfiguration();
       config.setOption(EventProcessingOption.STREAM);
+      // clock rules join the EventClock with every vehicle's deadline (`shiftEndMs <= $c.nowMs`):
+      // indexed by that range, a tick visits only the facts whose time has come (≈ 6 % of the
+      // engine's time at 20,000 vehicles)
+      config.setOption(BetaRangeIndexOption.ENABLED);
       kieBase = container.newKieBase(config);
     } catch (RuntimeException e) {
       throw new RegulationCompileException(List.of(new Problem("", 0, 0, e.getMessage())));
