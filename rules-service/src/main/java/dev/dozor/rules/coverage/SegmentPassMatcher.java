@@ -416,7 +416,8 @@ public final class SegmentPassMatcher {
   }
 
   private static final class VehicleState implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    // 2: recent fix times in a RecentFixTimes ring (a HashSet<Long> before)
+    private static final long serialVersionUID = 2L;
 
     final String vehicleId;
     final Lane live = new Lane();

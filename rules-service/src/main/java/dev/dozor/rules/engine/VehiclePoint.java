@@ -17,10 +17,12 @@ import java.util.Map;
  *
  * <p>A plain fact, not a Drools event (no {@code @Role(EVENT)}): no rule uses a temporal operator,
  * and in STREAM mode every insert and delete of an event forces an immediate evaluation of each
- * rule it reaches, where a fact is evaluated lazily when the rules fire (40 % of the throughput).
+ * rule it reaches, where a fact is evaluated lazily when the rules fire (20–40 % more points/s).
  */
 public final class VehiclePoint implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+  // 2: the point carries its track's id instance; an older checkpoint is refused, not read with a
+  // null id
+  private static final long serialVersionUID = 2L;
 
   private static final String UNRESOLVED = "\u0000";
 

@@ -6,7 +6,9 @@ package dev.dozor.rules.engine;
  * it) and the run of jumps that agree with each other (a vehicle really moved, e.g. on a trailer).
  */
 final class VehicleTrack implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+  // 2: the track carries the vehicle's id; an older checkpoint is refused (the replay window
+  // restores the state instead) rather than read with a null id
+  private static final long serialVersionUID = 2L;
 
   /**
    * The vehicle's id, one instance for all its facts: the rules join state to points by this id,
