@@ -238,7 +238,7 @@ public final class SegmentPassMatcher {
     if (state.recent.contains(t)) {
       return; // the same fix again (re-sent by the device or re-delivered)
     }
-    state.remember(t);
+    state.recent.add(t);
     Sample s = new Sample(p.lat(), p.lon(), t, equipment(p.equipment()));
     Lane live = state.live;
     if (live.last == null || t > live.last.t) {
@@ -431,10 +431,6 @@ public final class SegmentPassMatcher {
 
     List<Lane> lanes() {
       return backfill == null ? List.of(live) : List.of(live, backfill);
-    }
-
-    void remember(long t) {
-      recent.add(t);
     }
   }
 }

@@ -287,9 +287,18 @@ final class PartitionSession {
 
   /** State facts of one vehicle (tests of the state bound). */
   long stateFactCount(String vehicleId) {
-    return session
-        .getObjects(o -> o instanceof VehicleState s && s.getVehicleId().equals(vehicleId))
-        .size();
+    return stateFacts(vehicleId).size();
+  }
+
+  /** The state facts of one vehicle (tests). */
+  List<VehicleState> stateFacts(String vehicleId) {
+    List<VehicleState> facts = new ArrayList<>();
+    for (Object o :
+        session.getObjects(
+            o -> o instanceof VehicleState s && s.getVehicleId().equals(vehicleId))) {
+      facts.add((VehicleState) o);
+    }
+    return facts;
   }
 
   void dispose() {
@@ -459,17 +468,6 @@ final class PartitionSession {
       }
       session.update(eventClockHandle, eventClock);
     }
-  }
-
-  /** The state facts of one vehicle (tests). */
-  List<VehicleState> stateFacts(String vehicleId) {
-    List<VehicleState> facts = new ArrayList<>();
-    for (Object o :
-        session.getObjects(
-            o -> o instanceof VehicleState s && s.getVehicleId().equals(vehicleId))) {
-      facts.add((VehicleState) o);
-    }
-    return facts;
   }
 
   /** State facts of one vehicle kept by one regulation (tests of a regulation's state bound). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dozor.events.AssignmentRecord;
+import dev.dozor.events.JsonSerde;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
 import dev.dozor.events.ViolationStatus;
@@ -83,20 +84,9 @@ class EngineFrameworkTest {
     facts.forEach(f -> assertSame(id, f.getVehicleId(), f.toString()));
   }
 
+  /** The point as the consumer reads it from Kafka: decoded afresh, with its own copy of the id. */
   private static TelemetryPoint withOwnIdCopy(TelemetryPoint p) {
-    return new TelemetryPoint(
-        p.schemaVersion(),
-        new String(p.vehicleId()),
-        p.deviceId(),
-        p.fixTime(),
-        p.receivedAt(),
-        p.lat(),
-        p.lon(),
-        p.speedKmh(),
-        p.headingDeg(),
-        p.odometerKm(),
-        p.equipment(),
-        p.attributes());
+    return JsonSerde.fromBytes(JsonSerde.toBytes(p), TelemetryPoint.class);
   }
 
   @Test
