@@ -1,6 +1,8 @@
 package dev.dozor.telemetry.export;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * {@code GET /api/v1/telemetry/export?from=&to=&district=<OKTMO>[&vehicle=id...]}: the stored
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public class ExportResource {
   public static final String NDJSON = "application/x-ndjson";
   public static final String VEHICLES_HEADER = "X-Dozor-Export-Vehicles";
+  private static final Logger LOG = Logger.getLogger(ExportResource.class);
 
   private final ExportService exports;
 
@@ -45,20 +49,22 @@ public class ExportResource {
   }
 
   /**
-   * Closes the connection under a response whose status is already sent, and waits (up to 5 s)
-   * until it is closed: only then can nothing end the chunked body normally any more (the framework
-   * ends the response after the body writer returned or threw, and a close still queued behind that
-   * end would leave the client a complete-looking answer).
+   * Cuts the connection under a response whose status is already sent, and waits (up to 5 s) until
+   * it is closed: only then can nothing end the chunked body normally any more. The framework ends
+   * the response after the body writer threw, and that end must find the channel closed.
+   *
+   * <p>On HTTP/1.x the Netty channel itself is closed. Vert.x's {@code reset()} and {@code close()}
+   * close gracefully: they first flush, and their close waits behind every write still queued, so
+   * the framework's end of the body slipped in before it. On HTTP/2 a reset ends only this stream.
    */
   private static void cut(RoutingContext http) {
-    http.response().reset();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    try {
-      while (!http.response().closed() && System.nanoTime() < deadline) {
-        Thread.sleep(5);
+    if (http.request().version() != HttpVersion.HTTP_2
+        && http.request().connection() instanceof ConnectionBase connection) {
+      if (!connection.channel().close().awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+        LOG.warnf("export: the connection of %s was not closed within 5 s", http.request().uri());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } else {
+      http.response().reset();
     }
   }
 }

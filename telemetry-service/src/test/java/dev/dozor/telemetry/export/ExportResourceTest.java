@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -386,7 +387,9 @@ class ExportResourceTest {
     }
   }
 
-  @Test
+  // repeated: the race it guards against (the normal end of the body queued before the close) was
+  // lost about one run in three on a busy machine, and 31 times in 40 with two cores spinning
+  @RepeatedTest(10)
   void aFailureAfterTheFirstBytesCutsTheStreamInsteadOfEndingIt() throws Exception {
     String vehicle = QueryFixtures.vehicle("exp", "P1");
     Instant t0 = Instant.parse("2026-05-16T10:00:00Z");
