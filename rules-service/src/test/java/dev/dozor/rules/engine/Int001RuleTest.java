@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
 import dev.dozor.rules.registry.RegistryState;
+import dev.dozor.rules.regulation.int001.Int001Watch;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +90,62 @@ class Int001RuleTest {
     List<ViolationEvent> events = engine.process(Track.of("v2").at(361).fixes(1, 1, 20).points());
 
     assertEquals(List.of(OPENED), statuses(gaps("v1", events)));
+  }
+
+  @Test
+  void aVehicleThatKeptReportingOpensAGapExactlyWhenItsSilenceIsTooLong() {
+    // 0..600 s: the clock passes v1's due time twice while v1 reports, so it moves twice
+    RuleTestSupport.run(engine, RuleTestSupport.concat(v1(0, 600), traffic(0, 600)));
+    assertEquals(
+        List.of(), gaps("v1", engine.process(Track.of("v2").at(900).fixes(1, 1, 20).points())));
+
+    List<ViolationEvent> events = engine.process(Track.of("v2").at(901).fixes(1, 1, 20).points());
+
+    assertEquals(List.of(OPENED), statuses(gaps("v1", events)));
+    assertEquals(t(600), gaps("v1", events).get(0).startedAt());
+  }
+
+  @Test
+  void theClockLooksAtAWatchAgainOnlyWhenItsSilenceCouldBeTooLong() {
+    RuleTestSupport.run(engine, RuleTestSupport.concat(v1(0, 600), traffic(0, 650)));
+
+    Int001Watch watch = watch("v1");
+    // never later than a gap could start (last fix 600 + 300 s), and not due before the clock (650)
+    // passes it, although the clock passed the due times of 0 + 300 s and 300 + 300 s
+    assertEquals(true, watch.getDueMs() <= t(900).toEpochMilli(), "due " + watch.getDueMs());
+    assertEquals(true, watch.getDueMs() > t(650).toEpochMilli(), "due " + watch.getDueMs());
+  }
+
+  @Test
+  void aFixAfterAReportedGapWithoutAssignmentMakesTheNextSilenceCountAgain() {
+    String v4 = RuleTestSupport.samePartitionAs(engine, "v2", "v4-");
+    List<ViolationEvent> first =
+        RuleTestSupport.run(
+            engine,
+            RuleTestSupport.concat(Track.of(v4).fixes(7, 10, 0).points(), traffic(0, 60)),
+            traffic(70, 500));
+    assertEquals(OPENED, statuses(gaps(v4, first)).get(0));
+    assertEquals(Long.MAX_VALUE, watch(v4).getDueMs(), "reported until its next fix");
+
+    List<ViolationEvent> second =
+        RuleTestSupport.run(
+            engine,
+            RuleTestSupport.concat(
+                Track.of(v4).at(510).fixes(1, 10, 0).points(), traffic(510, 1000)));
+
+    List<ViolationEvent> gaps = gaps(v4, second);
+    assertEquals(CLOSED, gaps.get(0).status(), "the first gap, by the fix");
+    assertEquals(t(60), gaps.get(0).startedAt());
+    assertEquals(OPENED, gaps.get(1).status(), "the silence after the fix, live");
+    assertEquals(t(510), gaps.get(1).startedAt());
+  }
+
+  private Int001Watch watch(String vehicleId) {
+    return engine.stateFacts(vehicleId).stream()
+        .filter(Int001Watch.class::isInstance)
+        .map(Int001Watch.class::cast)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -13,6 +13,14 @@ import org.kie.api.definition.type.ClassReactive;
  * <p>A fix is <em>live</em> when it was at most {@code maxSilenceS} behind the partition's event
  * clock when the engine processed it. Only a live fix lets the event clock open a gap: the trailing
  * silence of a late (black-box) upload is judged by the vehicle's next fix instead.
+ *
+ * <p>{@link #getDueMs() dueMs} is when the clock must look at the watch next: never later than the
+ * earliest time a silence could be too long ({@link #nextDueMs()}), often earlier, because a fix
+ * moves the silence on without telling the engine. It is the one value of the watch the engine
+ * indexes (a range index joins the clock with the due watches only), so it changes only with an
+ * {@code update}: lowered by {@link #remember} when a fix brings the earliest time forward, raised
+ * by {@link #moveDue} when the clock reached a watch whose vehicle reported since. A checkpoint
+ * from before the due time existed reads it as 0: due at once, then moved.
  */
 @ClassReactive
 public final class Int001Watch implements VehicleState {
@@ -25,18 +33,53 @@ public final class Int001Watch implements VehicleState {
   private long maxSilenceMs;
   private boolean live;
   private long reportedUntilMs = Long.MIN_VALUE;
+  private long dueMs = Long.MAX_VALUE;
 
   public Int001Watch(VehiclePoint first, long clockNowMs) {
     this.vehicleId = first.getVehicleId();
     remember(first, clockNowMs);
   }
 
-  /** The vehicle's latest valid fix, processed while the partition's clock stood at clockNowMs. */
-  public void remember(VehiclePoint p, long clockNowMs) {
+  /**
+   * The vehicle's latest valid fix, processed while the partition's clock stood at clockNowMs.
+   *
+   * @return whether the due time moved earlier: then the caller must {@code update} the watch
+   */
+  public boolean remember(VehiclePoint p, long clockNowMs) {
     lastFix = p;
     maxSilenceMs = p.par(REGULATION).millis("maxSilenceS");
     live = clockNowMs == Long.MIN_VALUE || clockNowMs - p.getFixTimeMs() <= maxSilenceMs;
     reportedUntilMs = Long.MIN_VALUE;
+    long next = nextDueMs();
+    if (next < dueMs) {
+      dueMs = next;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The earliest time the event clock could find a silence longer than {@code maxSilenceS}: the
+   * last fix or the end of what was reported, whichever is later, plus {@code maxSilenceS}; never
+   * for a fix that was not live. Changes with every fix, silently: read it only joined with the
+   * clock.
+   */
+  public long nextDueMs() {
+    if (!live || reportedUntilMs == Long.MAX_VALUE) {
+      return Long.MAX_VALUE;
+    }
+    long from = Math.max(getLastFixTimeMs(), reportedUntilMs);
+    return from > Long.MAX_VALUE - maxSilenceMs ? Long.MAX_VALUE : from + maxSilenceMs;
+  }
+
+  /** The clock looks at the watch again at {@link #nextDueMs()} (with {@code modify}). */
+  public void moveDue() {
+    dueMs = nextDueMs();
+  }
+
+  /** When the event clock must look at this watch next (see the class comment). */
+  public long getDueMs() {
+    return dueMs;
   }
 
   /** The silence up to this time is reported (an episode covers it); do not report it again. */
