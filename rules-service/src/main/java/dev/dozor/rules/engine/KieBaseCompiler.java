@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -95,7 +97,7 @@ public final class KieBaseCompiler {
   private static KieBase build(String engineDrl, RegulationCatalogue catalogue) {
     KieServices ks = KieServices.Factory.get();
     KieFileSystem files = ks.newKieFileSystem();
-    files.write(SOURCE_ROOT + ENGINE_DRL, engineDrl);
+    files.write(sourcePath(ENGINE_DRL, engineDrl), engineDrl);
     for (RegulationCatalogue.Entry entry : catalogue.entries()) {
       files.write(sourcePath(entry), entry.drl());
     }
@@ -126,8 +128,22 @@ public final class KieBaseCompiler {
   }
 
   private static String sourcePath(RegulationCatalogue.Entry entry) {
-    return SOURCE_ROOT + RegulationCatalogue.FOLDER + entry.regulation().drl();
+    return sourcePath(entry.regulation().drl(), entry.drl());
   }
+
+  /**
+   * Where a DRL goes in the compiler's file system: the folder of its package (Drools warns at
+   * every compile about a file whose folder and package differ), the root without one. Problems
+   * name only the file ({@link #fileOf}), so the folder never shows.
+   */
+  static String sourcePath(String file, String drl) {
+    Matcher m = PACKAGE.matcher(drl);
+    String folder = m.find() ? m.group(1).replace('.', '/') + "/" : "";
+    return SOURCE_ROOT + folder + fileOf(file);
+  }
+
+  private static final Pattern PACKAGE =
+      Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?\\s*$", Pattern.MULTILINE);
 
   private static String contentKey(String engineDrl, RegulationCatalogue catalogue) {
     try {

@@ -55,4 +55,21 @@ class KieBaseCompilerTest {
       assertTrue(first.line() > 0, first.toString());
     }
   }
+
+  @Test
+  void aDrlIsCompiledInTheFolderOfItsPackageSoDroolsDoesNotWarnAboutIt() {
+    assertEquals(
+        "src/main/resources/dozor/regulations/spd001/SPD-001-plough-speed.drl",
+        KieBaseCompiler.sourcePath(
+            "SPD-001-plough-speed.drl",
+            "// SPD-001, with a package line below\npackage dozor.regulations.spd001;\nrule ..."));
+    assertEquals(
+        "src/main/resources/dozor/engine/episode-lifecycle.drl",
+        KieBaseCompiler.sourcePath(
+            KieBaseCompiler.ENGINE_DRL, "  package dozor.engine\n\nglobal Object sink;"));
+    assertEquals(
+        "src/main/resources/X-001.drl",
+        KieBaseCompiler.sourcePath("X-001.drl", "/* package not.this; */\nrule \"X-001 a\" ..."),
+        "no package: the root");
+  }
 }
