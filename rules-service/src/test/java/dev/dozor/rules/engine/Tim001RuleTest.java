@@ -113,6 +113,20 @@ class Tim001RuleTest {
   }
 
   @Test
+  void onlyPloughsAreJudgedOtherTypesAreOffByTheirOverride() {
+    for (String type : List.of("plough", "sweeper")) {
+      engine.close();
+      registry.vehicle(RuleTestSupport.vehicle("v1", type, null, null));
+      engine = newEngine(registry);
+      List<ViolationEvent> events = new java.util.ArrayList<>();
+      lateDay().forEach(batch -> events.addAll(engine.process(batch)));
+
+      long episodes = events.stream().filter(e -> e.regulationId().equals("TIM-001")).count();
+      assertEquals(type.equals("plough"), episodes > 0, type + ": " + episodes + " events");
+    }
+  }
+
+  @Test
   void opensAtTheDeadlineClosesWhenThePassComesAndAgainForTheNextSegment() {
     List<List<TelemetryPoint>> day = lateDay();
     assertEquals(List.of(), tim001(day.get(0)), "planned, nothing due");

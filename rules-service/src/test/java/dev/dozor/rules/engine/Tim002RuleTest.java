@@ -97,6 +97,20 @@ class Tim002RuleTest {
   }
 
   @Test
+  void onlySpreadersAreJudgedOtherTypesAreOffByTheirOverride() {
+    for (String type : List.of("spreader", "plough")) {
+      engine.close();
+      registry.vehicle(RuleTestSupport.vehicle("v1", type, null, null));
+      engine = newEngine(registry);
+      List<ViolationEvent> events = new java.util.ArrayList<>();
+      lateDay().forEach(batch -> events.addAll(engine.process(batch)));
+
+      long episodes = events.stream().filter(e -> e.regulationId().equals("TIM-002")).count();
+      assertEquals(type.equals("spreader"), episodes > 0, type + ": " + episodes + " events");
+    }
+  }
+
+  @Test
   void opensAtTheOneHourDeadlineOfPriorityOneClosesWhenTreatedThenForPriorityTwo() {
     List<List<TelemetryPoint>> day = lateDay();
     assertEquals(List.of(), tim002(day.get(0)));
