@@ -39,7 +39,7 @@ public record PartitionSnapshot(
 
   /** Compressed Java serialization; the checkpoint store keeps the bytes. */
   public byte[] toBytes() {
-    return compress(toRawBytes());
+    return compress(serialize());
   }
 
   /**
@@ -47,25 +47,36 @@ public record PartitionSnapshot(
    * next batch changes the state facts. {@link #compress} can follow on another thread; together
    * they give {@link #toBytes()}.
    */
-  public byte[] toRawBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+  public ChunkedBytes serialize() {
+    ChunkedBytes bytes = new ChunkedBytes();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(this);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the state of partition " + partition, e);
     }
-    return bytes.toByteArray();
+    return bytes;
   }
 
-  /** The checkpoint bytes of {@link #toRawBytes()}: gzip, as {@link #fromBytes} reads them. */
-  public static byte[] compress(byte[] raw) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length / 4 + 64);
-    try (GZIPOutputStream out = new GZIPOutputStream(bytes, 64 * 1024)) {
-      out.write(raw);
+  /**
+   * The checkpoint bytes of {@link #serialize()}: gzip, as {@link #fromBytes} reads them. Fastest
+   * deflate level: the writer thread shares the cores with the engine, and the default level took
+   * 125 ms instead of 27 ms for a partition of 3.4 MB, for a checkpoint only 6 % smaller.
+   */
+  public static byte[] compress(ChunkedBytes raw) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) (raw.size() / 4) + 64);
+    try (GZIPOutputStream out = new FastGzip(bytes)) {
+      raw.writeTo(out);
     } catch (IOException e) {
       throw new IllegalStateException("cannot compress a partition checkpoint", e);
     }
     return bytes.toByteArray();
+  }
+
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(java.io.OutputStream out) throws IOException {
+      super(out, 64 * 1024);
+      def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+    }
   }
 
   /**

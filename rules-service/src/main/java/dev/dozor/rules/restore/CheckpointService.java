@@ -1,5 +1,6 @@
 package dev.dozor.rules.restore;
 
+import dev.dozor.rules.engine.ChunkedBytes;
 import dev.dozor.rules.engine.PartitionSnapshot;
 import dev.dozor.rules.engine.RuleEngineService;
 import jakarta.annotation.PreDestroy;
@@ -38,9 +39,10 @@ public class CheckpointService {
    * A partition's state serialized right after a batch, to be written once the batch's events are
    * durable.
    *
-   * @param raw {@link PartitionSnapshot#toRawBytes()}
+   * @param raw {@link PartitionSnapshot#serialize()}
    */
-  public record Pending(int partition, long nextOffset, int vehicles, int stateFacts, byte[] raw) {}
+  public record Pending(
+      int partition, long nextOffset, int vehicles, int stateFacts, ChunkedBytes raw) {}
 
   /** Partitions the due times are spread over (the telemetry topic's count). */
   static final int STAGGER_SLOTS = 12;
@@ -106,7 +108,7 @@ public class CheckpointService {
                       offset,
                       snapshot.vehicles(),
                       snapshot.states().size(),
-                      snapshot.toRawBytes()));
+                      snapshot.serialize()));
               lastCaptureMs.put(partition, now);
             }
           }
@@ -164,7 +166,7 @@ public class CheckpointService {
           p.vehicles(),
           p.stateFacts(),
           bytes.length,
-          p.raw().length,
+          p.raw().size(),
           (System.nanoTime() - t0) / 1_000_000);
     } catch (RuntimeException e) {
       synchronized (this) {
