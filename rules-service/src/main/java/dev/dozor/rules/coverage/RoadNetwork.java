@@ -111,26 +111,42 @@ public final class RoadNetwork {
     if (candidates == null) {
       return null;
     }
-    Match best = null;
-    Match kept = null;
+    // the nearest and the preferred segment within the tolerance; a Match is made only for them
+    // (every point of a working vehicle asks, and most candidates of a cell are beyond the
+    // tolerance)
+    double limitM = toleranceM + EPSILON_M;
+    int best = -1;
+    double bestD = Double.MAX_VALUE;
+    double bestAlong = 0;
+    int kept = -1;
+    double keptD = 0;
+    double keptAlong = 0;
+    double[] scratch = new double[2];
     for (int i : candidates) {
-      Match m = segments[i].project(x, y);
-      if (m.distanceM() > toleranceM + EPSILON_M) {
+      Segment s = segments[i];
+      if (!s.within(x, y, limitM)) {
         continue;
       }
-      if (best == null
-          || m.distanceM() < best.distanceM()
-          || (m.distanceM() == best.distanceM() && m.segmentId().compareTo(best.segmentId()) < 0)) {
-        best = m;
+      double[] distanceAndAlong = s.project(x, y, scratch);
+      double d = distanceAndAlong[0];
+      if (d > limitM) {
+        continue;
       }
-      if (m.segmentId().equals(preferred)) {
-        kept = m;
+      if (best < 0 || d < bestD || (d == bestD && s.id().compareTo(segments[best].id()) < 0)) {
+        best = i;
+        bestD = d;
+        bestAlong = distanceAndAlong[1];
+      }
+      if (s.id().equals(preferred)) {
+        kept = i;
+        keptD = d;
+        keptAlong = distanceAndAlong[1];
       }
     }
-    if (kept != null && kept.distanceM() <= best.distanceM() + marginM) {
-      return kept;
+    if (kept >= 0 && keptD <= bestD + marginM) {
+      return segments[kept].match(keptD, keptAlong);
     }
-    return best;
+    return best < 0 ? null : segments[best].match(bestD, bestAlong);
   }
 
   private long cell(double metres) {
@@ -191,22 +207,48 @@ public final class RoadNetwork {
       return cumulative[cumulative.length - 1];
     }
 
-    Match project(double x, double y) {
-      double bestD = Double.MAX_VALUE;
-      double bestAlong = 0;
+    /** Whether the point is within {@code limitM} of the segment's bounding box. */
+    boolean within(double x, double y, double limitM) {
+      return x >= minX - limitM && x <= maxX + limitM && y >= minY - limitM && y <= maxY + limitM;
+    }
+
+    /**
+     * Distance from the point to the polyline and distance along it to the point's projection,
+     * written into {@code out} (returned).
+     */
+    double[] project(double x, double y, double[] out) {
+      double bestD2 = Double.MAX_VALUE;
+      int bestI = 0;
+      double bestT = 0;
       for (int i = 0; i + 1 < xs.length; i++) {
         double dx = xs[i + 1] - xs[i];
         double dy = ys[i + 1] - ys[i];
         double len2 = dx * dx + dy * dy;
         double t = len2 == 0 ? 0 : ((x - xs[i]) * dx + (y - ys[i]) * dy) / len2;
         t = Math.max(0, Math.min(1, t));
-        double d = Math.hypot(x - (xs[i] + t * dx), y - (ys[i] + t * dy));
-        if (d < bestD) {
-          bestD = d;
-          bestAlong = cumulative[i] + t * Math.sqrt(len2);
+        double ex = x - (xs[i] + t * dx);
+        double ey = y - (ys[i] + t * dy);
+        double d2 = ex * ex + ey * ey;
+        if (d2 < bestD2) {
+          bestD2 = d2;
+          bestI = i;
+          bestT = t;
         }
       }
-      return new Match(id, bestD, bestAlong, length());
+      if (xs.length < 2) {
+        out[0] = Double.MAX_VALUE;
+        out[1] = 0;
+        return out;
+      }
+      double dx = xs[bestI + 1] - xs[bestI];
+      double dy = ys[bestI + 1] - ys[bestI];
+      out[0] = Math.sqrt(bestD2);
+      out[1] = cumulative[bestI] + bestT * Math.sqrt(dx * dx + dy * dy);
+      return out;
+    }
+
+    Match match(double distanceM, double alongM) {
+      return new Match(id, distanceM, alongM, length());
     }
   }
 }

@@ -5,7 +5,8 @@ import dev.dozor.rules.registry.Fleet;
 import dev.dozor.rules.regulation.ParameterResolver;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,14 @@ public record PointContext(
   }
 
   int localMinuteOfDay(long epochMs) {
-    ZonedDateTime local = Instant.ofEpochMilli(epochMs).atZone(localZone);
-    return local.getHour() * 60 + local.getMinute();
+    ZoneRules rules = localZone.getRules();
+    // a zone without daylight saving (Moscow since 2014) has one offset: no date-time objects for
+    // a question asked by several rules of every point
+    ZoneOffset offset =
+        rules.isFixedOffset()
+            ? rules.getOffset(Instant.EPOCH)
+            : rules.getOffset(Instant.ofEpochMilli(epochMs));
+    long localSeconds = Math.floorDiv(epochMs, 1000L) + offset.getTotalSeconds();
+    return (int) (Math.floorMod(localSeconds, 86_400L) / 60);
   }
 }

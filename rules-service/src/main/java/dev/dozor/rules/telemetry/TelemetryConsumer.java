@@ -46,6 +46,7 @@ public class TelemetryConsumer {
 
   @Incoming("telemetry")
   public Uni<Void> consume(KafkaRecordBatch<String, TelemetryPoint> batch) {
+    BatchTiming timing = LOG.isDebugEnabled() ? BatchTiming.received(batch) : null;
     List<TelemetryPoint> points = new ArrayList<>(batch.getRecords().size());
     List<Uni<Void>> deadLettered = new ArrayList<>();
     Map<Integer, Long> nextOffsets = new HashMap<>();
@@ -62,9 +63,19 @@ public class TelemetryConsumer {
     return Uni.createFrom()
         .item(
             () -> {
+              if (timing != null) {
+                timing.engineStarted();
+              }
               EngineOutput output = engine.processBatch(points);
+              if (timing != null) {
+                timing.engineEnded();
+              }
               // the state right after this batch; written once its events are durable
-              return new Processed(output, checkpoints.capture(nextOffsets));
+              Processed processed = new Processed(output, checkpoints.capture(nextOffsets));
+              if (timing != null) {
+                timing.captured();
+              }
+              return processed;
             })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .onItemOrFailure()
@@ -77,6 +88,17 @@ public class TelemetryConsumer {
                         // the events are durable now; the writer thread stores the checkpoints
                         // while the next batch runs
                         .invoke(() -> checkpoints.writeLater(processed.checkpoints()))
+                        .invoke(
+                            () -> {
+                              if (timing != null) {
+                                LOG.debug(
+                                    timing.describe(
+                                        points.size(),
+                                        nextOffsets.size(),
+                                        processed.output().violations().size(),
+                                        processed.checkpoints().size()));
+                              }
+                            })
                         .chain(() -> Uni.createFrom().completionStage(batch.ack())));
   }
 

@@ -1,0 +1,116 @@
+package dev.dozor.rules.coverage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.dozor.rules.engine.Geo;
+import dev.dozor.rules.geo.LocalMetres;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RoadNetwork#nearest} on exact local geometry: positions in metres east (x) and north (y)
+ * of a reference point near Moscow, converted with the inverse of the network's projection.
+ */
+class RoadNetworkTest {
+  private static final double LAT0 = 55.85;
+  private static final double LON0 = 37.60;
+  private static final double PER_DEGREE = Math.toRadians(1) * Geo.EARTH_RADIUS_M;
+  private static final double TOLERANCE_M = 20;
+  private static final double CM = 0.01;
+
+  /**
+   * A: (0,0)→(200,0); B: (200,0)→(400,0) continues A; P: 30 m north of A, parallel; K: an L-shaped
+   * polyline (0,500)→(100,500)→(100,600).
+   */
+  private static RoadNetwork network() {
+    return RoadNetwork.of(
+        List.of(
+            shape("A", 0, 0, 200, 0),
+            shape("B", 200, 0, 400, 0),
+            shape("P", 0, 30, 200, 30),
+            shape("K", 0, 500, 100, 500, 100, 600)),
+        new LocalMetres(LAT0),
+        100,
+        TOLERANCE_M);
+  }
+
+  @Test
+  void aPointMatchesTheNearestSegmentWithItsDistanceAndPositionAlongIt() {
+    RoadNetwork.Match m = nearest(network(), 50, 12, null, 0);
+
+    assertEquals("A", m.segmentId());
+    assertEquals(12, m.distanceM(), CM);
+    assertEquals(50, m.alongM(), CM);
+    assertEquals(200, m.lengthM(), CM);
+  }
+
+  @Test
+  void aPointJustCloserToTheParallelRoadMatchesIt() {
+    assertEquals("P", nearest(network(), 50, 16, null, 0).segmentId());
+  }
+
+  @Test
+  void alongFollowsThePolylineAroundItsBend() {
+    RoadNetwork.Match m = nearest(network(), 105, 550, null, 0);
+
+    assertEquals("K", m.segmentId());
+    assertEquals(5, m.distanceM(), CM);
+    assertEquals(150, m.alongM(), CM);
+    assertEquals(200, m.lengthM(), CM);
+  }
+
+  @Test
+  void aPointExactlyAtTheToleranceMatchesAndOneBeyondItDoesNot() {
+    RoadNetwork network = network();
+    // beyond the end of A and B, outside both segments' boxes along x
+    assertEquals("B", nearest(network, 400 + TOLERANCE_M - 0.001, 0, null, 0).segmentId());
+    assertNull(nearest(network, 400 + TOLERANCE_M + 0.01, 0, null, 0));
+    // south of A, outside its box along y
+    assertEquals("A", nearest(network, 100, -TOLERANCE_M + 0.001, null, 0).segmentId());
+    assertNull(nearest(network, 100, -TOLERANCE_M - 0.01, null, 0));
+  }
+
+  @Test
+  void theSegmentAVehicleIsOnWinsAtAJointUnlessAnotherIsNearerByMoreThanTheMargin() {
+    RoadNetwork network = network();
+    // at the joint of A and B: both at ~0 m; without a preference the smaller id wins
+    assertEquals("A", nearest(network, 200, 0, null, 2).segmentId());
+    assertEquals("B", nearest(network, 200, 0, "B", 2).segmentId());
+    // 1.5 m into A: B is 1.5 m farther, within the 2 m margin, so the vehicle stays on B
+    assertEquals("B", nearest(network, 198.5, 0, "B", 2).segmentId());
+    // 3 m into A: B is farther by more than the margin
+    assertEquals("A", nearest(network, 197, 0, "B", 2).segmentId());
+  }
+
+  @Test
+  void aPointInACellWithoutRoadsMatchesNothing() {
+    assertNull(nearest(network(), 5000, 5000, null, 0));
+  }
+
+  private static RoadNetwork.Match nearest(
+      RoadNetwork network, double x, double y, String preferred, double marginM) {
+    return network.nearest(lat(y), lon(x), preferred, marginM);
+  }
+
+  private static SegmentShape shape(String id, double... xy) {
+    List<double[]> lonLat = new ArrayList<>();
+    double length = 0;
+    for (int i = 0; i < xy.length; i += 2) {
+      lonLat.add(new double[] {lon(xy[i]), lat(xy[i + 1])});
+      if (i > 0) {
+        length += Math.hypot(xy[i] - xy[i - 2], xy[i + 1] - xy[i - 1]);
+      }
+    }
+    return new SegmentShape(id, lonLat, length);
+  }
+
+  private static double lat(double northM) {
+    return LAT0 + northM / PER_DEGREE;
+  }
+
+  private static double lon(double eastM) {
+    return LON0 + eastM / (PER_DEGREE * Math.cos(Math.toRadians(LAT0)));
+  }
+}
