@@ -152,6 +152,7 @@ final class PartitionSession {
     FactHandle handle = session.insert(point);
     fire(point.getVehicleId());
     session.delete(handle);
+    point.forgetLookups();
     out.addAll(sink.drain());
   }
 

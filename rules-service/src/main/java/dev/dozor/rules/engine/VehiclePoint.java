@@ -80,6 +80,23 @@ public final class VehiclePoint implements java.io.Serializable {
     routeDeviationM = Double.NaN;
   }
 
+  /**
+   * Drops what this point looked up (district, zones, segment, assignment, route deviation,
+   * parameters) once the rules are done with it. A state fact may keep the point as its vehicle's
+   * last fix until the next one; looked up again only if a rule asks, as after a restore, so the
+   * point a young collection copies is the fix alone.
+   */
+  void forgetLookups() {
+    districtId = UNRESOLVED;
+    zonesByKind = null;
+    segment = null;
+    segmentResolved = false;
+    assignment = null;
+    assignmentResolved = false;
+    routeDeviationM = Double.NaN;
+    parameters = null;
+  }
+
   public TelemetryPoint getPoint() {
     return point;
   }

@@ -1,0 +1,99 @@
+package dev.dozor.rules.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.dozor.events.Equipment;
+import dev.dozor.events.TelemetryPoint;
+import dev.dozor.rules.geo.GeoIndex;
+import dev.dozor.rules.geo.Geography;
+import dev.dozor.rules.registry.Fleet;
+import dev.dozor.rules.regulation.ParameterResolver;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A point caches what it looks up while the rules run, and drops it once they are done (a state
+ * fact may keep the point until its vehicle's next fix): asked again later, it looks the same
+ * places up again.
+ */
+class VehiclePointLookupsTest {
+  private static final double LAT = 55.80;
+  private static final double LON = 37.60;
+  private static final double M = Track.METRES_PER_DEGREE;
+
+  private final Map<String, Integer> calls = new HashMap<>();
+  private final Geography geography =
+      counting(
+          new GeoIndex.Builder()
+              .district(Places.squareDistrict("45338000", "СВАО", LAT, LON, 1_000))
+              .segment(
+                  Places.segment(
+                      "100-0",
+                      LAT - 5 / M,
+                      LON - 200 / (M * Math.cos(Math.toRadians(LAT))),
+                      90,
+                      400,
+                      2,
+                      60,
+                      "45338000"))
+              .build());
+
+  @Test
+  void aPointLooksItsPlaceUpOnceWhileTheRulesRunAndAgainAfterItForgot() {
+    VehiclePoint point = point();
+
+    assertEquals("45338000", point.getDistrictId());
+    assertEquals("45338000", point.getDistrictId());
+    SegmentMatch segment = point.getSegment();
+    assertNotNull(segment);
+    point.getSegment();
+    assertEquals(1, calls.get("districtAt"));
+    assertEquals(1, calls.get("segmentAt"));
+
+    point.forgetLookups();
+
+    assertEquals("45338000", point.getDistrictId());
+    assertEquals(segment.segmentId(), point.getSegment().segmentId());
+    assertEquals(2, calls.get("districtAt"));
+    assertEquals(2, calls.get("segmentAt"));
+  }
+
+  private VehiclePoint point() {
+    TelemetryPoint fix =
+        TelemetryPoint.of(
+            "veh-1",
+            "dev-1",
+            Instant.parse("2026-01-15T03:00:00Z"),
+            null,
+            LAT,
+            LON,
+            30,
+            90.0,
+            Equipment.plough(true));
+    PointContext context =
+        new PointContext(
+            Fleet.EMPTY, geography, ParameterResolver.NONE, ZoneId.of("Europe/Moscow"));
+    return new VehiclePoint(fix, fix.vehicleId(), context, -1, 0, 0, false);
+  }
+
+  private Geography counting(Geography target) {
+    return (Geography)
+        Proxy.newProxyInstance(
+            Geography.class.getClassLoader(),
+            new Class<?>[] {Geography.class},
+            (proxy, method, args) -> {
+              calls.merge(method.getName(), 1, Integer::sum);
+              try {
+                return method.invoke(target, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+}
