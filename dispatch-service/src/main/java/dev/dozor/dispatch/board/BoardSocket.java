@@ -3,6 +3,7 @@ package dev.dozor.dispatch.board;
 import dev.dozor.dispatch.violation.Violation;
 import dev.dozor.dispatch.violation.ViolationFilter;
 import dev.dozor.dispatch.violation.ViolationService;
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -15,8 +16,9 @@ import java.util.List;
 
 /**
  * {@code /ws/board}: on open, the snapshot of all positions and the active violations (oldest
- * first); afterwards {@link BoardBroadcaster} pushes changes. The upgrade request is secured by the
- * HTTP permission on {@code /*} (role {@code dispatcher}).
+ * first); afterwards {@link BoardBroadcaster} pushes changes (those broadcast while the snapshot is
+ * sent follow it). The upgrade request is secured by the HTTP permission on {@code /*} (role {@code
+ * dispatcher}).
  */
 @WebSocket(path = "/ws/board", endpointId = BoardSocket.ENDPOINT_ID)
 public class BoardSocket {
@@ -29,6 +31,7 @@ public class BoardSocket {
 
   @OnOpen
   public Uni<Void> onOpen(WebSocketConnection connection) {
+    broadcaster.opening(connection);
     String snapshot = broadcaster.toJson(new BoardMessage.Positions(true, board.snapshot()));
     return connection
         .sendText(snapshot)
@@ -47,6 +50,14 @@ public class BoardSocket {
                   .collect()
                   .last()
                   .replaceWithVoid();
-            });
+            })
+        .chain(() -> broadcaster.opened(connection))
+        .onFailure()
+        .invoke(e -> broadcaster.closed(connection));
+  }
+
+  @OnClose
+  public void onClose(WebSocketConnection connection) {
+    broadcaster.closed(connection);
   }
 }
