@@ -76,15 +76,14 @@ public final class VehiclePoint implements java.io.Serializable {
     in.defaultReadObject();
     PointContext restoring = RESTORING.get();
     context = restoring == null ? PointContext.EMPTY : restoring;
-    districtId = UNRESOLVED;
-    routeDeviationM = Double.NaN;
+    forgetLookups();
   }
 
   /**
    * Drops what this point looked up (district, zones, segment, assignment, route deviation,
-   * parameters) once the rules are done with it. A state fact may keep the point as its vehicle's
-   * last fix until the next one; looked up again only if a rule asks, as after a restore, so the
-   * point a young collection copies is the fix alone.
+   * parameters): once the rules are done with it, and when it is read from a checkpoint. A state
+   * fact may keep the point as its vehicle's last fix until the next one; looked up again only if a
+   * rule asks, as after a restore, so the point a young collection copies is the fix alone.
    */
   void forgetLookups() {
     districtId = UNRESOLVED;

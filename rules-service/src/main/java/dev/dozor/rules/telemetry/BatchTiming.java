@@ -12,13 +12,18 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * the batch's events. Wall-clock milliseconds; the record times are the topic's timestamps.
  */
 final class BatchTiming {
+  /** Records nothing: the DEBUG line is off. */
+  static final BatchTiming OFF = new BatchTiming(false, 0, 0);
+
+  private final boolean on;
   private final long receivedMs;
   private final long oldestRecordMs;
   private long engineStartMs;
   private long engineEndMs;
   private long capturedMs;
 
-  private BatchTiming(long receivedMs, long oldestRecordMs) {
+  private BatchTiming(boolean on, long receivedMs, long oldestRecordMs) {
+    this.on = on;
     this.receivedMs = receivedMs;
     this.oldestRecordMs = oldestRecordMs;
   }
@@ -35,19 +40,29 @@ final class BatchTiming {
                   .map(m -> m.getTimestamp().toEpochMilli())
                   .orElse(now));
     }
-    return new BatchTiming(now, oldest);
+    return new BatchTiming(true, now, oldest);
+  }
+
+  boolean isOn() {
+    return on;
   }
 
   void engineStarted() {
-    engineStartMs = System.currentTimeMillis();
+    if (on) {
+      engineStartMs = System.currentTimeMillis();
+    }
   }
 
   void engineEnded() {
-    engineEndMs = System.currentTimeMillis();
+    if (on) {
+      engineEndMs = System.currentTimeMillis();
+    }
   }
 
   void captured() {
-    capturedMs = System.currentTimeMillis();
+    if (on) {
+      capturedMs = System.currentTimeMillis();
+    }
   }
 
   /** The line for a batch whose events Kafka acknowledged just now. */

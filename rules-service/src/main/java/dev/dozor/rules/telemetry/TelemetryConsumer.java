@@ -46,7 +46,7 @@ public class TelemetryConsumer {
 
   @Incoming("telemetry")
   public Uni<Void> consume(KafkaRecordBatch<String, TelemetryPoint> batch) {
-    BatchTiming timing = LOG.isDebugEnabled() ? BatchTiming.received(batch) : null;
+    BatchTiming timing = LOG.isDebugEnabled() ? BatchTiming.received(batch) : BatchTiming.OFF;
     List<TelemetryPoint> points = new ArrayList<>(batch.getRecords().size());
     List<Uni<Void>> deadLettered = new ArrayList<>();
     Map<Integer, Long> nextOffsets = new HashMap<>();
@@ -63,18 +63,12 @@ public class TelemetryConsumer {
     return Uni.createFrom()
         .item(
             () -> {
-              if (timing != null) {
-                timing.engineStarted();
-              }
+              timing.engineStarted();
               EngineOutput output = engine.processBatch(points);
-              if (timing != null) {
-                timing.engineEnded();
-              }
+              timing.engineEnded();
               // the state right after this batch; written once its events are durable
               Processed processed = new Processed(output, checkpoints.capture(nextOffsets));
-              if (timing != null) {
-                timing.captured();
-              }
+              timing.captured();
               return processed;
             })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
@@ -90,7 +84,7 @@ public class TelemetryConsumer {
                         .invoke(() -> checkpoints.writeLater(processed.checkpoints()))
                         .invoke(
                             () -> {
-                              if (timing != null) {
+                              if (timing.isOn()) {
                                 LOG.debug(
                                     timing.describe(
                                         points.size(),

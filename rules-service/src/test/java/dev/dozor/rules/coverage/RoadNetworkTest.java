@@ -3,8 +3,6 @@ package dev.dozor.rules.coverage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.dozor.rules.engine.Geo;
-import dev.dozor.rules.geo.LocalMetres;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,9 +12,7 @@ import org.junit.jupiter.api.Test;
  * of a reference point near Moscow, converted with the inverse of the network's projection.
  */
 class RoadNetworkTest {
-  private static final double LAT0 = 55.85;
-  private static final double LON0 = 37.60;
-  private static final double PER_DEGREE = Math.toRadians(1) * Geo.EARTH_RADIUS_M;
+  private static final LocalGrid GRID = new LocalGrid(55.85, 37.60);
   private static final double TOLERANCE_M = 20;
   private static final double CM = 0.01;
 
@@ -31,7 +27,7 @@ class RoadNetworkTest {
             shape("B", 200, 0, 400, 0),
             shape("P", 0, 30, 200, 30),
             shape("K", 0, 500, 100, 500, 100, 600)),
-        new LocalMetres(LAT0),
+        GRID.projection(),
         100,
         TOLERANCE_M);
   }
@@ -91,26 +87,18 @@ class RoadNetworkTest {
 
   private static RoadNetwork.Match nearest(
       RoadNetwork network, double x, double y, String preferred, double marginM) {
-    return network.nearest(lat(y), lon(x), preferred, marginM);
+    return network.nearest(GRID.lat(y), GRID.lon(x), preferred, marginM);
   }
 
   private static SegmentShape shape(String id, double... xy) {
     List<double[]> lonLat = new ArrayList<>();
     double length = 0;
     for (int i = 0; i < xy.length; i += 2) {
-      lonLat.add(new double[] {lon(xy[i]), lat(xy[i + 1])});
+      lonLat.add(new double[] {GRID.lon(xy[i]), GRID.lat(xy[i + 1])});
       if (i > 0) {
         length += Math.hypot(xy[i] - xy[i - 2], xy[i + 1] - xy[i - 1]);
       }
     }
     return new SegmentShape(id, lonLat, length);
-  }
-
-  private static double lat(double northM) {
-    return LAT0 + northM / PER_DEGREE;
-  }
-
-  private static double lon(double eastM) {
-    return LON0 + eastM / (PER_DEGREE * Math.cos(Math.toRadians(LAT0)));
   }
 }

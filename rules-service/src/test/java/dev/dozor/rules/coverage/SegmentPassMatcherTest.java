@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dozor.events.Equipment;
 import dev.dozor.events.SegmentPass;
 import dev.dozor.events.TelemetryPoint;
-import dev.dozor.rules.engine.Geo;
-import dev.dozor.rules.geo.LocalMetres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * reference point near Moscow and converted with the inverse of the matcher's own projection.
  */
 class SegmentPassMatcherTest {
-  private static final Metres PR = new Metres(55.85, 37.60);
+  private static final LocalGrid PR = new LocalGrid(55.85, 37.60);
   private static final Instant T0 = Instant.parse("2026-01-15T03:00:00Z");
   private static final Equipment PLOUGH = Equipment.plough(true);
   private static final Equipment OFF = new Equipment(false, false, false, null, null, true, null);
@@ -328,22 +326,5 @@ class SegmentPassMatcherTest {
         !counted.endedAt().isBefore(T0.plusSeconds(14))
             && !counted.endedAt().isAfter(T0.plusSeconds(15)),
         "counted at " + counted.endedAt());
-  }
-
-  /** Metres east/north of a reference point, through the inverse of {@link LocalMetres}. */
-  private record Metres(double lat0, double lon0) {
-    static final double PER_DEGREE = Math.toRadians(1) * Geo.EARTH_RADIUS_M;
-
-    LocalMetres projection() {
-      return new LocalMetres(lat0);
-    }
-
-    double lat(double northM) {
-      return lat0 + northM / PER_DEGREE;
-    }
-
-    double lon(double eastM) {
-      return lon0 + eastM / (PER_DEGREE * Math.cos(Math.toRadians(lat0)));
-    }
   }
 }
