@@ -100,20 +100,42 @@ public class CheckpointService {
         (partition, offset) -> {
           long last = lastCaptureMs.computeIfAbsent(partition, p -> staggeredStart(p, now));
           if (now - last >= interval && !inFlight.contains(partition)) {
-            PartitionSnapshot snapshot = engine.engine().snapshot(partition);
-            if (snapshot != null) {
-              pending.add(
-                  new Pending(
-                      partition,
-                      offset,
-                      snapshot.vehicles(),
-                      snapshot.states().size(),
-                      snapshot.serialize()));
-              lastCaptureMs.put(partition, now);
-            }
+            captureOne(partition, offset, now).ifPresent(pending::add);
           }
         });
     return pending;
+  }
+
+  /**
+   * Serializes one partition. A failure is logged and skips this checkpoint only: the batch's
+   * events are already on their way to Kafka, and the partition comes due again after the interval.
+   */
+  private Optional<Pending> captureOne(int partition, long offset, long now) {
+    try {
+      PartitionSnapshot snapshot = engine.engine().snapshot(partition);
+      if (snapshot == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Pending(
+              partition,
+              offset,
+              snapshot.vehicles(),
+              snapshot.states().size(),
+              snapshot.serialize()));
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          e,
+          "could not capture the checkpoint of %s-%d at offset %d; a new owner of the partition"
+              + " re-reads from the last checkpoint written, the next capture is due in %s",
+          topic,
+          partition,
+          offset,
+          config.checkpointInterval());
+      return Optional.empty();
+    } finally {
+      lastCaptureMs.put(partition, now);
+    }
   }
 
   /**

@@ -66,10 +66,13 @@ public class TelemetryConsumer {
               timing.engineStarted();
               EngineOutput output = engine.processBatch(points);
               timing.engineEnded();
-              // the state right after this batch; written once its events are durable
-              Processed processed = new Processed(output, checkpoints.capture(nextOffsets));
+              // the events go to Kafka first; it acknowledges them while this thread captures the
+              // state right after the batch (the next batch must not change it before), so the
+              // capture does not make this batch's violations late
+              Uni<Void> published = publish(output);
+              List<CheckpointService.Pending> captured = checkpoints.capture(nextOffsets);
               timing.captured();
-              return processed;
+              return new Processed(output, published, captured);
             })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .onItemOrFailure()
@@ -77,7 +80,8 @@ public class TelemetryConsumer {
             (processed, failure) ->
                 failure != null
                     ? rejectBatch(batch, failure)
-                    : publish(processed.output())
+                    : processed
+                        .published()
                         .chain(() -> joinAll(deadLettered))
                         // the events are durable now; the writer thread stores the checkpoints
                         // while the next batch runs
@@ -96,7 +100,8 @@ public class TelemetryConsumer {
                         .chain(() -> Uni.createFrom().completionStage(batch.ack())));
   }
 
-  private record Processed(EngineOutput output, List<CheckpointService.Pending> checkpoints) {}
+  private record Processed(
+      EngineOutput output, Uni<Void> published, List<CheckpointService.Pending> checkpoints) {}
 
   private Uni<Void> publish(EngineOutput output) {
     List<ViolationEvent> events = output.violations();

@@ -3,14 +3,23 @@ package dev.dozor.rules.restore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dozor.rules.engine.RuleEngine;
+import dev.dozor.rules.engine.RuleEngineService;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-class CheckpointStaggerTest {
+/** When partitions' checkpoints come due, and what a failed capture does to that. */
+class CheckpointScheduleTest {
 
   private static CheckpointService service(Duration interval) {
+    return service(interval, null);
+  }
+
+  private static CheckpointService service(Duration interval, RuleEngineService engine) {
     RestoreConfig config =
         new RestoreConfig() {
           @Override
@@ -28,7 +37,7 @@ class CheckpointStaggerTest {
             return Optional.of("test");
           }
         };
-    return new CheckpointService(null, null, config, "group", "topic");
+    return new CheckpointService(engine, null, config, "group", "topic");
   }
 
   @Test
@@ -50,5 +59,26 @@ class CheckpointStaggerTest {
   void partitionsBeyondTheTopicsTwelveShareTheSlotsInTurn() {
     CheckpointService s = service(Duration.ofSeconds(12));
     assertEquals(s.staggeredStart(1, 0), s.staggeredStart(13, 0));
+  }
+
+  @Test
+  void aCaptureThatFailsSkipsThatCheckpointOnlyAndComesDueAgainAfterTheInterval() {
+    int[] attempts = {0};
+    RuleEngineService failing =
+        new RuleEngineService() {
+          @Override
+          public RuleEngine engine() {
+            attempts[0]++;
+            throw new IllegalStateException("state not serializable");
+          }
+        };
+    CheckpointService s = service(Duration.ofSeconds(30), failing);
+
+    // partition 0 is due at once; the failure must not reach the batch (its events are sent)
+    assertEquals(List.of(), s.capture(Map.of(0, 100L)));
+    assertEquals(1, attempts[0]);
+    // not retried with every following batch: the next try is an interval later
+    assertEquals(List.of(), s.capture(Map.of(0, 200L)));
+    assertEquals(1, attempts[0], "a failed capture is retried after the interval, not at once");
   }
 }
