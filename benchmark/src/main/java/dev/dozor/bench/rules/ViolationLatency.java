@@ -69,6 +69,8 @@ final class ViolationLatency {
    * @param matched events matched to a produced point (counted after the warm-up)
    * @param unmatched events whose event time is no produced fix (deadline and clock driven)
    * @param ms latency percentiles of the matched events, milliseconds
+   * @param warmUpMs latency percentiles of the events matched to points of the warm-up (not
+   *     counted: the service settles after the capacity backlog)
    * @param lagAtEnd records of the telemetry topic the service had not committed when production
    *     stopped
    * @param drainS seconds after production until the service had committed everything (−1: not
@@ -88,6 +90,7 @@ final class ViolationLatency {
       long matched,
       long unmatched,
       Percentiles ms,
+      Percentiles warmUpMs,
       long lagAtEnd,
       double drainS,
       String note) {
@@ -105,6 +108,7 @@ final class ViolationLatency {
           0,
           0,
           0,
+          Percentiles.EMPTY,
           Percentiles.EMPTY,
           -1,
           -1,
@@ -248,6 +252,7 @@ final class ViolationLatency {
               drain.seconds());
     }
     List<Long> latencies = new ArrayList<>();
+    List<Long> warmUpLatencies = new ArrayList<>();
     AtomicLong violations = new AtomicLong();
     AtomicLong unmatched = new AtomicLong();
     AtomicBoolean stop = new AtomicBoolean();
@@ -258,7 +263,15 @@ final class ViolationLatency {
         new Thread(
             () -> {
               try {
-                read(ledger, latencies, violations, unmatched, stop, countFromMs, readerAtEnd);
+                read(
+                    ledger,
+                    latencies,
+                    warmUpLatencies,
+                    violations,
+                    unmatched,
+                    stop,
+                    countFromMs,
+                    readerAtEnd);
               } catch (Exception e) {
                 readFailure.set(e);
               }
@@ -293,13 +306,19 @@ final class ViolationLatency {
       throw new BenchException("reading " + o.violationsTopic() + ": " + readFailure.get());
     }
     Percentiles p;
+    Percentiles warmUp;
     long matched;
     synchronized (latencies) {
       p = Percentiles.of(latencies);
+      warmUp = Percentiles.of(warmUpLatencies);
       matched = latencies.size();
     }
     progress.say(
-        "latency: %,d violation events, %,d matched to their point: p50 %s, p95 %s, p99 %s ms",
+        "latency: during the warm-up (not counted), %,d matched: p50 %s, p95 %s, p99 %s ms",
+        warmUpLatencies.size(), fmt(warmUp.p50()), fmt(warmUp.p95()), fmt(warmUp.p99()));
+    progress.say(
+        "latency: %,d violation events, %,d matched to their point after the warm-up: p50 %s,"
+            + " p95 %s, p99 %s ms",
         violations.get(), matched, fmt(p.p50()), fmt(p.p95()), fmt(p.p99()));
     return new Result(
         o.vehicles(),
@@ -314,6 +333,7 @@ final class ViolationLatency {
         matched,
         unmatched.get(),
         p,
+        warmUp,
         lag,
         drain,
         "");
@@ -455,6 +475,7 @@ final class ViolationLatency {
   private void read(
       LatencyLedger ledger,
       List<Long> latencies,
+      List<Long> warmUpLatencies,
       AtomicLong violations,
       AtomicLong unmatched,
       AtomicBoolean stop,
@@ -485,9 +506,9 @@ final class ViolationLatency {
                   : ledger.brokerTime(e.vehicleId(), e.eventTime().toEpochMilli());
           if (from == LatencyLedger.UNKNOWN) {
             unmatched.incrementAndGet();
-          } else if (from >= countFromMs.get()) {
+          } else {
             synchronized (latencies) {
-              latencies.add(r.timestamp() - from);
+              (from >= countFromMs.get() ? latencies : warmUpLatencies).add(r.timestamp() - from);
             }
           }
         }

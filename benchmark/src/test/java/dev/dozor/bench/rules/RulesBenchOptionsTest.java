@@ -49,4 +49,19 @@ class RulesBenchOptionsTest {
     assertThrows(
         UsageException.class, () -> RulesBenchOptions.parse(new String[] {"--vehicles", "0"}));
   }
+
+  @Test
+  void theLatencyRunCountsNinetySecondsAfterAThirtySecondWarmUpUnlessToldOtherwise() {
+    RulesBenchOptions o = RulesBenchOptions.parse(new String[0]);
+    assertEquals(120, o.latencySeconds());
+    assertEquals(30, o.latencyWarmUpSeconds());
+    RulesBenchOptions told =
+        RulesBenchOptions.parse(new String[] {"--latency-seconds", "60", "--latency-warmup", "5"});
+    assertEquals(5, told.latencyWarmUpSeconds());
+    // never more than half the run
+    assertEquals(
+        30,
+        RulesBenchOptions.parse(new String[] {"--latency-seconds", "60", "--latency-warmup", "50"})
+            .latencyWarmUpSeconds());
+  }
 }

@@ -52,7 +52,21 @@ class RulesBenchReportTest {
     ms.add((long) p99 * 2);
     Percentiles p = new Percentiles(100, 20.0, 20.0, p99, p99 * 2);
     return new ViolationLatency.Result(
-        20_000, 50_000, "half", 100_000, 49_000, 90, 10, 4_400_000, 3_000, 2_500, 10, p, 0, 1.5,
+        20_000,
+        50_000,
+        "half",
+        100_000,
+        49_000,
+        120,
+        30,
+        4_400_000,
+        3_000,
+        2_500,
+        10,
+        p,
+        new Percentiles(800, 25.0, 300.0, 900.0, 1_200.0),
+        0,
+        1.5,
         "");
   }
 
@@ -63,6 +77,10 @@ class RulesBenchReportTest {
         md.contains("| 125,000 points/s per core | ≥ 100,000 points/s per core | yes |"), md);
     assertTrue(md.contains("| 500 MB | ≤ 1,024 MB | yes |"), md);
     assertTrue(md.contains("p99 80 ms at 49,000 points/s | p99 ≤ 100 ms at 50 % load | yes |"), md);
+    assertTrue(
+        md.contains(
+            "| during the warm-up (not counted): matched, p50 / p99 | 800, 25 ms / 900 ms |"),
+        "the settling after the capacity backlog is reported, apart: " + md);
     assertTrue(md.contains("| SPD-001 | 4 | 5 | 4 | 1 | 1 | 0.80 | 0.75 |"), md);
   }
 
