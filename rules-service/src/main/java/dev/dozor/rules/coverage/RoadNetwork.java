@@ -200,7 +200,9 @@ public final class RoadNetwork {
         minY = Math.min(minY, ys[i]);
         maxY = Math.max(maxY, ys[i]);
       }
-      return new Segment(shape.id(), xs, ys, cum, minX, maxX, minY, maxY);
+      // one instance per segment id, shared with the assignments' (AssignmentFact): a checkpoint
+      // writes each id once
+      return new Segment(shape.id().intern(), xs, ys, cum, minX, maxX, minY, maxY);
     }
 
     double length() {

@@ -215,22 +215,26 @@ public final class SegmentPassMatcher {
     return ids;
   }
 
+  // by working channels (plough 1, brush 2, spreader 4): one instance each, not a new string a
+  // point
+  private static final String[] EQUIPMENT = {
+    null,
+    "plough",
+    "brush",
+    "plough+brush",
+    "spreader",
+    "plough+spreader",
+    "brush+spreader",
+    "plough+brush+spreader"
+  };
+
   /** The equipment string of a point: working channels joined by '+', or null when none works. */
   public static String equipment(Equipment e) {
     if (e == null) {
       return null;
     }
-    StringBuilder sb = new StringBuilder();
-    if (e.isPloughDown()) {
-      sb.append("plough");
-    }
-    if (e.isBrushOn()) {
-      sb.append(sb.isEmpty() ? "" : "+").append("brush");
-    }
-    if (e.isSpreaderOn()) {
-      sb.append(sb.isEmpty() ? "" : "+").append("spreader");
-    }
-    return sb.isEmpty() ? null : sb.toString();
+    return EQUIPMENT[
+        (e.isPloughDown() ? 1 : 0) | (e.isBrushOn() ? 2 : 0) | (e.isSpreaderOn() ? 4 : 0)];
   }
 
   private void route(VehicleState state, TelemetryPoint p, List<SegmentPass> out) {

@@ -20,16 +20,18 @@ import java.util.Map;
  * rule it reaches, where a fact is evaluated lazily when the rules fire (20–40 % more points/s).
  */
 public final class VehiclePoint implements java.io.Serializable {
-  // 2: the point carries its track's id instance; an older checkpoint is refused, not read with a
-  // null id
-  private static final long serialVersionUID = 2L;
+  // 3: the fix is written field by field (writeObject), not as a TelemetryPoint record; 2 carried
+  // the track's id instance. An older checkpoint is refused (the replay window restores the state)
+  private static final long serialVersionUID = 3L;
 
   private static final String UNRESOLVED = "\u0000";
 
   /** The context a point read from a checkpoint gets (set by the engine while it reads one). */
   static final ThreadLocal<PointContext> RESTORING = new ThreadLocal<>();
 
-  private final TelemetryPoint point;
+  // written by writeObject as plain values: a checkpoint capture serializes every kept point on the
+  // engine's thread, and the record with its instants, boxed numbers and equipment was 12 objects
+  private transient TelemetryPoint point;
   // the track's instance of the id (see VehicleTrack#vehicleId), not the point's own copy
   private final String vehicleId;
   // a restored point (a checkpoint) has no registry or geography: rules only read its own values
@@ -71,9 +73,15 @@ public final class VehiclePoint implements java.io.Serializable {
     this(point, point.vehicleId(), PointContext.EMPTY, -1, 0, 0, false);
   }
 
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    FixCodec.write(point, out);
+  }
+
   private void readObject(java.io.ObjectInputStream in)
       throws java.io.IOException, ClassNotFoundException {
     in.defaultReadObject();
+    point = FixCodec.read(vehicleId, in);
     PointContext restoring = RESTORING.get();
     context = restoring == null ? PointContext.EMPTY : restoring;
     forgetLookups();

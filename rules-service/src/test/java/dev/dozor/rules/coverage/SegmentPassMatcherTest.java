@@ -1,6 +1,8 @@
 package dev.dozor.rules.coverage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dozor.events.Equipment;
@@ -9,6 +11,7 @@ import dev.dozor.events.TelemetryPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -154,6 +157,31 @@ class SegmentPassMatcherTest {
     assertEquals(
         "brush+spreader",
         SegmentPassMatcher.equipment(new Equipment(false, true, true, 40.0, null, null, null)));
+  }
+
+  @Test
+  void everyCombinationOfWorkingChannelsHasItsNameAndOneInstance() {
+    List<String> names = new ArrayList<>();
+    for (int bits = 0; bits < 8; bits++) {
+      Equipment e =
+          new Equipment((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, null, null, null, null);
+      String name = SegmentPassMatcher.equipment(e);
+      names.add(name);
+      // a kept pass or sample shares it: a checkpoint writes each name once
+      assertSame(name, SegmentPassMatcher.equipment(e));
+    }
+    assertEquals(
+        Arrays.asList(
+            null,
+            "plough",
+            "brush",
+            "plough+brush",
+            "spreader",
+            "plough+spreader",
+            "brush+spreader",
+            "plough+brush+spreader"),
+        names);
+    assertNull(SegmentPassMatcher.equipment(null));
   }
 
   @Test
