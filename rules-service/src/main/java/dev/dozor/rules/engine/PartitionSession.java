@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
@@ -38,6 +41,8 @@ final class PartitionSession {
   private final ViolationSink sink = new ViolationSink();
   private final SiteVisitSink siteVisits = new SiteVisitSink();
   private final Map<String, VehicleTrack> tracks = new HashMap<>();
+  // vehicle -> what it holds in the session, counted by the listener of every session opened
+  private final Map<String, HeldState> held = new HashMap<>();
   private final Map<String, FactHandle> assignments = new HashMap<>();
   private final Map<String, AssignmentFact> assignmentFacts = new HashMap<>();
   // vehicle -> segments of its assignments; rebuilt after the assignments changed
@@ -75,6 +80,8 @@ final class PartitionSession {
     KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
     conf.setOption(ClockTypeOption.PSEUDO);
     session = kieBase.newKieSession(conf, null);
+    held.clear();
+    session.addEventListener(new HeldStateCounter());
     clock = session.getSessionClock();
     session.setGlobal("sink", sink);
     session.setGlobal("siteVisits", siteVisits);
@@ -126,10 +133,12 @@ final class PartitionSession {
       if (p.receivedAt() != null && fixMs - p.receivedAt().toEpochMilli() > maxClockAheadMs) {
         // a single fix stamped hours ahead must not make the vehicle's real fixes look old, end
         // its episodes or move the clock: INT-005 alone sees it
-        evaluate(PointEnricher.enrich(p, track.copy(), context).markClockAhead(), out);
+        evaluate(
+            PointEnricher.enrich(p, track.copy(), context).markClockAhead().held(held(vehicleId)),
+            out);
         continue;
       }
-      VehiclePoint fact = PointEnricher.enrich(p, track, context);
+      VehiclePoint fact = PointEnricher.enrich(p, track, context).held(held(vehicleId));
       if (fixMs > clock.getCurrentTime()) {
         clock.advanceTime(fixMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
       }
@@ -145,6 +154,34 @@ final class PartitionSession {
       out.addAll(sink.drain());
     }
     return skipped;
+  }
+
+  private HeldState held(String vehicleId) {
+    HeldState h = held.get(vehicleId);
+    return h == null ? HeldState.NONE : h;
+  }
+
+  /** Counts the state facts of each vehicle as the session takes them in and drops them. */
+  private final class HeldStateCounter extends DefaultRuleRuntimeEventListener {
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+      if (event.getObject() instanceof VehicleState s && s.getVehicleId() != null) {
+        held.computeIfAbsent(s.getVehicleId(), v -> new HeldState()).add(s);
+      }
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+      if (event.getOldObject() instanceof VehicleState s && s.getVehicleId() != null) {
+        HeldState h = held.get(s.getVehicleId());
+        if (h != null) {
+          h.remove(s);
+          if (h.isEmpty()) {
+            held.remove(s.getVehicleId());
+          }
+        }
+      }
+    }
   }
 
   /** One point through the rules: insert, fire, delete; the episode changes go to {@code out}. */
@@ -289,6 +326,11 @@ final class PartitionSession {
   /** State facts of one vehicle (tests of the state bound). */
   long stateFactCount(String vehicleId) {
     return stateFacts(vehicleId).size();
+  }
+
+  /** What the session counted for one vehicle (tests: it must match {@link #stateFacts}). */
+  HeldState heldState(String vehicleId) {
+    return held(vehicleId);
   }
 
   /** The state facts of one vehicle (tests). */

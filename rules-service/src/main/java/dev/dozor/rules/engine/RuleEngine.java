@@ -396,6 +396,12 @@ public final class RuleEngine implements AutoCloseable {
     return s == null ? List.of() : s.stateFacts(vehicleId);
   }
 
+  /** What the session of a vehicle's partition counted of its state facts (tests). */
+  synchronized HeldState heldState(String vehicleId) {
+    PartitionSession s = sessions.get(partitionOf(vehicleId));
+    return s == null ? HeldState.NONE : s.heldState(vehicleId);
+  }
+
   /** State facts one regulation holds for a vehicle: that regulation's state bound. */
   public synchronized long factCount(String vehicleId, String regulationId) {
     PartitionSession s = sessions.get(partitionOf(vehicleId));

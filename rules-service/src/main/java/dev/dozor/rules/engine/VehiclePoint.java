@@ -50,6 +50,8 @@ public final class VehiclePoint implements java.io.Serializable {
   private transient double routeDeviationM = Double.NaN;
   private transient Map<String, RegulationParameters> parameters;
   private transient Map<String, List<String>> zonesByKind;
+  // what the vehicle held in the session when this point arrived (see holdsEpisodeOf)
+  private transient HeldState held = HeldState.UNKNOWN;
 
   VehiclePoint(
       TelemetryPoint point,
@@ -84,6 +86,7 @@ public final class VehiclePoint implements java.io.Serializable {
     point = FixCodec.read(vehicleId, in);
     PointContext restoring = RESTORING.get();
     context = restoring == null ? PointContext.EMPTY : restoring;
+    held = HeldState.UNKNOWN;
     forgetLookups();
   }
 
@@ -374,6 +377,49 @@ public final class VehiclePoint implements java.io.Serializable {
     return fromMinute <= toMinute
         ? m >= fromMinute && m < toMinute
         : m >= fromMinute || m < toMinute;
+  }
+
+  // ---- what the vehicle holds ----
+
+  /** The partition session tells the point what its vehicle holds, before inserting it. */
+  VehiclePoint held(HeldState heldNow) {
+    this.held = heldNow;
+    return this;
+  }
+
+  /**
+   * Whether the vehicle holds an episode of this regulation (candidate, open or ended). As a
+   * condition on the point itself it is read once, when the point enters the session: a rule that
+   * only acts on an existing episode states it first, and a point of a vehicle without one never
+   * reaches the rule's join. Only for a rule whose episode cannot be created while this same point
+   * is evaluated (docs/regulations.md, "Conditions that skip a join"). True for a point outside a
+   * partition session.
+   */
+  public boolean holdsEpisodeOf(String regulationId) {
+    return held.episodeOf(regulationId);
+  }
+
+  /** Whether the vehicle holds an episode of any regulation; as {@link #holdsEpisodeOf}. */
+  public boolean holdsAnyEpisode() {
+    return held.anyEpisode();
+  }
+
+  /**
+   * Whether the vehicle holds a state fact of this class (a window, a tally, a watch); as {@link
+   * #holdsEpisodeOf}.
+   */
+  public boolean holdsState(Class<?> kind) {
+    return held.state(kind);
+  }
+
+  /**
+   * Whether the vehicle holds no state fact of this class: the condition of a rule that starts one
+   * ({@code not}), only if no rule deletes that kind of fact (a fact deleted while this point is
+   * evaluated would let the rule start a new one from it). True for a point outside a partition
+   * session.
+   */
+  public boolean holdsNoState(Class<?> kind) {
+    return held.noState(kind);
   }
 
   // ---- parameters ----

@@ -80,7 +80,25 @@ public class RegulationVersionService {
                 SYSTEM,
                 "version " + r.version() + " shipped with the service"));
         LOG.infof("regulation %s: shipped version %d stored and activated", r.id(), r.version());
+      } else {
+        warnIfShippedTextDiffers(e);
       }
+    }
+  }
+
+  /**
+   * A stored version is never rewritten (it is what the audit trail names), so a DRL shipped under
+   * a version number the database already holds does not run: say so, with what to do.
+   */
+  private void warnIfShippedTextDiffers(RegulationCatalogue.Entry e) {
+    Regulation r = e.regulation();
+    StoredVersion stored = await(repository.find(r.id(), r.version()));
+    if (stored != null && !stored.drl().equals(e.drl())) {
+      LOG.warnf(
+          "regulation %s: the DRL shipped as version %d differs from the stored version %d, which"
+              + " stays as stored; to run the shipped text, create a new version from it"
+              + " (POST /api/v1/regulations/%s/versions)",
+          r.id(), r.version(), r.version(), r.id());
     }
   }
 

@@ -1,0 +1,152 @@
+package dev.dozor.rules.engine;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What one vehicle holds in its partition's session: how many {@link VehicleState} facts of each
+ * class and regulation ({@link Episode}s among them). The session counts them as facts are inserted
+ * and deleted; a point carries its vehicle's count, so a rule can ask, as a plain condition on the
+ * point, whether there is anything to join with at all ({@link VehiclePoint#holdsEpisodeOf}).
+ *
+ * <p>A point that is not evaluated by a partition session (a test's single fact) carries {@link
+ * #UNKNOWN}, which lets every rule join: it answers "yes" both to "holds" and to "holds none".
+ */
+final class HeldState {
+  /** For points outside a session: holds everything, so no rule is skipped. */
+  static final HeldState UNKNOWN = new HeldState(true);
+
+  /** For a vehicle that holds nothing (shared: never counted into). */
+  static final HeldState NONE = new HeldState(false);
+
+  private final boolean unknown;
+  // one entry per kind of fact (its class) and regulation; a vehicle holds a handful
+  private Class<?>[] kinds = new Class<?>[0];
+  private String[] regulationIds = new String[0];
+  private int[] counts = new int[0];
+  private int episodes;
+  private int total;
+
+  HeldState() {
+    this(false);
+  }
+
+  private HeldState(boolean unknown) {
+    this.unknown = unknown;
+  }
+
+  /** Counts a fact the session just took in. */
+  void add(VehicleState fact) {
+    count(fact, 1);
+  }
+
+  /** Counts a fact the session just dropped. */
+  void remove(VehicleState fact) {
+    count(fact, -1);
+  }
+
+  /** Whether nothing is held any more. */
+  boolean isEmpty() {
+    return total == 0;
+  }
+
+  /** Whether the vehicle holds an episode (candidate, open or ended) of this regulation. */
+  boolean episodeOf(String regulationId) {
+    if (unknown) {
+      return true;
+    }
+    if (episodes == 0) {
+      return false;
+    }
+    int i = indexOf(Episode.class, regulationId);
+    return i >= 0 && counts[i] > 0;
+  }
+
+  /** Whether the vehicle holds an episode of any regulation. */
+  boolean anyEpisode() {
+    return unknown || episodes > 0;
+  }
+
+  /** Whether the vehicle holds a fact of this class (of any regulation). */
+  boolean state(Class<?> kind) {
+    if (unknown) {
+      return true;
+    }
+    for (int i = 0; i < kinds.length; i++) {
+      if (kinds[i] == kind && counts[i] > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the vehicle holds no fact of this class (for a point outside a session: true). */
+  boolean noState(Class<?> kind) {
+    return unknown || !state(kind);
+  }
+
+  private void count(VehicleState fact, int delta) {
+    if (this == UNKNOWN || this == NONE) {
+      throw new IllegalStateException("the shared " + this + " state is never counted into");
+    }
+    Class<?> kind = fact.getClass();
+    String regulationId = fact.getRegulationId();
+    int i = indexOf(kind, regulationId);
+    if (i < 0) {
+      i = kinds.length;
+      kinds = Arrays.copyOf(kinds, i + 1);
+      kinds[i] = kind;
+      regulationIds = Arrays.copyOf(regulationIds, i + 1);
+      regulationIds[i] = regulationId;
+      counts = Arrays.copyOf(counts, i + 1);
+    }
+    counts[i] += delta;
+    if (kind == Episode.class) {
+      episodes += delta;
+    }
+    total += delta;
+  }
+
+  private int indexOf(Class<?> kind, String regulationId) {
+    for (int i = 0; i < kinds.length; i++) {
+      String id = regulationIds[i];
+      if (kinds[i] == kind && (id == regulationId || Objects.equals(id, regulationId))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The non-zero counts, by "regulation FactClass" (tests). */
+  Map<String, Integer> counts() {
+    Map<String, Integer> out = new TreeMap<>();
+    for (int i = 0; i < kinds.length; i++) {
+      if (counts[i] != 0) {
+        out.put(regulationIds[i] + " " + kinds[i].getSimpleName(), counts[i]);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    if (unknown) {
+      return "UNKNOWN";
+    }
+    if (this == NONE) {
+      return "NONE";
+    }
+    StringBuilder b = new StringBuilder("HeldState{");
+    for (int i = 0; i < kinds.length; i++) {
+      b.append(i == 0 ? "" : ", ")
+          .append(regulationIds[i])
+          .append(' ')
+          .append(kinds[i].getSimpleName())
+          .append(": ")
+          .append(counts[i]);
+    }
+    return b.append('}').toString();
+  }
+}
