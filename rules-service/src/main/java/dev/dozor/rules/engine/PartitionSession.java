@@ -103,57 +103,130 @@ final class PartitionSession {
     return partition;
   }
 
-  /**
-   * Runs the rules on the points of one vehicle, in fix-time order. A point not newer than the
-   * vehicle's last processed fix is skipped by the rules; it still goes to the segment-pass matcher
-   * (a black box uploaded after live data is matched in its own lane; exact repeats are ignored).
-   * Valid points are matched to road segments before the rules see them; the passes found are added
-   * to {@code passes} and become {@link SegmentPassFact}s.
-   *
-   * @return how many points were skipped
-   */
+  /** As {@link #acceptAll} for the points of one vehicle. */
   int accept(
       String vehicleId,
       List<TelemetryPoint> inOrder,
       long wallNowMs,
       List<EpisodeChange> out,
       List<SegmentPass> passes) {
-    VehicleTrack track = tracks.computeIfAbsent(vehicleId, VehicleTrack::new);
-    track.lastSeenWallMs = wallNowMs;
+    return acceptAll(Map.of(vehicleId, inOrder), wallNowMs, out, passes);
+  }
+
+  /**
+   * Runs the rules on the points of these vehicles, each vehicle's in fix-time order. A point not
+   * newer than the vehicle's last processed fix is skipped by the rules; it still goes to the
+   * segment-pass matcher (a black box uploaded after live data is matched in its own lane; exact
+   * repeats are ignored). Valid points are matched to road segments before the rules see them; the
+   * passes found are added to {@code passes} and become {@link SegmentPassFact}s.
+   *
+   * <p>The points go through the rules in rounds: the first point of every vehicle, then the
+   * second, … Rules never join the points of two vehicles, so a vehicle's points are evaluated in
+   * its own order, each after the one before has fired, as if alone; a round shares one pass of the
+   * engine over the rules it reaches (docs/regulations.md, "How the engine evaluates").
+   *
+   * @param byVehicle each vehicle's points, in fix-time order
+   * @return how many points were skipped
+   */
+  int acceptAll(
+      Map<String, List<TelemetryPoint>> byVehicle,
+      long wallNowMs,
+      List<EpisodeChange> out,
+      List<SegmentPass> passes) {
     Instant wallNow = Instant.ofEpochMilli(wallNowMs);
+    List<VehicleTrack> lanes = new ArrayList<>(byVehicle.size());
+    List<List<TelemetryPoint>> lanePoints = new ArrayList<>(byVehicle.size());
+    int rounds = 0;
+    for (Map.Entry<String, List<TelemetryPoint>> e : byVehicle.entrySet()) {
+      VehicleTrack track = tracks.computeIfAbsent(e.getKey(), VehicleTrack::new);
+      track.lastSeenWallMs = wallNowMs;
+      lanes.add(track);
+      lanePoints.add(e.getValue());
+      rounds = Math.max(rounds, e.getValue().size());
+    }
+    List<EpisodeChange> changes = new ArrayList<>();
     List<SegmentPass> found = new ArrayList<>();
+    List<VehiclePoint> round = new ArrayList<>(lanes.size());
     int skipped = 0;
-    for (TelemetryPoint p : inOrder) {
-      long fixMs = p.fixTime().toEpochMilli();
-      if (fixMs <= track.lastFixMs) {
-        skipped++;
-        passMatcher.accept(p, wallNow, found);
-        continue;
+    for (int r = 0; r < rounds; r++) {
+      for (int lane = 0; lane < lanes.size(); lane++) {
+        List<TelemetryPoint> inOrder = lanePoints.get(lane);
+        if (r >= inOrder.size()) {
+          continue;
+        }
+        VehiclePoint fact = admit(inOrder.get(r), lanes.get(lane), wallNow, found, passes);
+        if (fact == null) {
+          skipped++;
+        } else {
+          round.add(fact);
+        }
       }
-      if (p.receivedAt() != null && fixMs - p.receivedAt().toEpochMilli() > maxClockAheadMs) {
-        // a single fix stamped hours ahead must not make the vehicle's real fixes look old, end
-        // its episodes or move the clock: INT-005 alone sees it
-        evaluate(
-            PointEnricher.enrich(p, track.copy(), context).markClockAhead().held(held(vehicleId)),
-            out);
-        continue;
-      }
-      VehiclePoint fact = PointEnricher.enrich(p, track, context).held(held(vehicleId));
-      if (fixMs > clock.getCurrentTime()) {
-        clock.advanceTime(fixMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
-      }
-      if (fact.isValid()) {
-        passMatcher.accept(p, wallNow, found);
-      }
-      insertPasses(found, passes);
-      evaluate(fact, out);
+      evaluate(round, changes);
+      round.clear();
     }
-    passMatcher.endOfBatch(vehicleId, wallNow, found);
-    if (insertPasses(found, passes)) {
-      fire(vehicleId);
-      out.addAll(sink.drain());
+    for (VehicleTrack track : lanes) {
+      passMatcher.endOfBatch(track.vehicleId, wallNow, found);
     }
+    if (insertPasses(found, passes) && !lanes.isEmpty()) {
+      fire(lanes.size(), lanes.get(0).vehicleId);
+      changes.addAll(sink.drain());
+    }
+    out.addAll(inVehicleOrder(changes, byVehicle.keySet()));
     return skipped;
+  }
+
+  /**
+   * The changes grouped by vehicle in the order the vehicles were given, each vehicle's in the
+   * order they happened: the order evaluating one vehicle after the other gave (downstream only
+   * each vehicle's order counts; tests and the what-if diff compare whole lists).
+   */
+  private static List<EpisodeChange> inVehicleOrder(
+      List<EpisodeChange> changes, Collection<String> vehicleOrder) {
+    if (vehicleOrder.size() < 2) {
+      return changes;
+    }
+    Map<String, Integer> rank = new HashMap<>();
+    for (String v : vehicleOrder) {
+      rank.put(v, rank.size());
+    }
+    List<EpisodeChange> sorted = new ArrayList<>(changes);
+    // a stable sort: each vehicle's changes keep their order
+    sorted.sort(
+        java.util.Comparator.comparingInt(c -> rank.getOrDefault(c.vehicleId(), rank.size())));
+    return sorted;
+  }
+
+  /**
+   * Makes the fact of one point and moves its vehicle's track and the session clock forward, or
+   * returns null for a point not newer than the vehicle's last processed fix (it still goes to the
+   * matcher).
+   */
+  private VehiclePoint admit(
+      TelemetryPoint p,
+      VehicleTrack track,
+      Instant wallNow,
+      List<SegmentPass> found,
+      List<SegmentPass> passes) {
+    long fixMs = p.fixTime().toEpochMilli();
+    if (fixMs <= track.lastFixMs) {
+      passMatcher.accept(p, wallNow, found);
+      return null;
+    }
+    HeldState heldNow = held(track.vehicleId);
+    if (p.receivedAt() != null && fixMs - p.receivedAt().toEpochMilli() > maxClockAheadMs) {
+      // a single fix stamped hours ahead must not make the vehicle's real fixes look old, end
+      // its episodes or move the clock: INT-005 alone sees it
+      return PointEnricher.enrich(p, track.copy(), context).markClockAhead().held(heldNow);
+    }
+    VehiclePoint fact = PointEnricher.enrich(p, track, context).held(heldNow);
+    if (fixMs > clock.getCurrentTime()) {
+      clock.advanceTime(fixMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+    }
+    if (fact.isValid()) {
+      passMatcher.accept(p, wallNow, found);
+    }
+    insertPasses(found, passes);
+    return fact;
   }
 
   private HeldState held(String vehicleId) {
@@ -184,12 +257,23 @@ final class PartitionSession {
     }
   }
 
-  /** One point through the rules: insert, fire, delete; the episode changes go to {@code out}. */
-  private void evaluate(VehiclePoint point, List<EpisodeChange> out) {
-    FactHandle handle = session.insert(point);
-    fire(point.getVehicleId());
-    session.delete(handle);
-    point.forgetLookups();
+  /**
+   * One round of points (at most one a vehicle) through the rules: insert, fire, delete; the
+   * episode changes go to {@code out}.
+   */
+  private void evaluate(List<VehiclePoint> round, List<EpisodeChange> out) {
+    if (round.isEmpty()) {
+      return;
+    }
+    List<FactHandle> handles = new ArrayList<>(round.size());
+    for (VehiclePoint point : round) {
+      handles.add(session.insert(point));
+    }
+    fire(round.size(), round.get(0).getVehicleId());
+    for (int i = 0; i < handles.size(); i++) {
+      session.delete(handles.get(i));
+      round.get(i).forgetLookups();
+    }
     out.addAll(sink.drain());
   }
 
@@ -285,7 +369,7 @@ final class PartitionSession {
     for (String vehicleId : idle) {
       VehicleTrack track = tracks.remove(vehicleId);
       FactHandle eod = session.insert(new EndOfData(vehicleId, track.lastFixMs));
-      fire(vehicleId);
+      fire(1, vehicleId);
       session.delete(eod);
     }
     out.addAll(sink.drain());
@@ -423,11 +507,19 @@ final class PartitionSession {
     }
   }
 
-  private void fire(String vehicleId) {
-    int fired = session.fireAllRules(MAX_FIRINGS_PER_POINT);
-    if (fired >= MAX_FIRINGS_PER_POINT) {
+  /** Fires for the points of {@code vehicles} vehicles (the first named when the guard trips). */
+  private void fire(int vehicles, String firstVehicleId) {
+    int limit = MAX_FIRINGS_PER_POINT * vehicles;
+    int fired = session.fireAllRules(limit);
+    if (fired >= limit) {
       throw new IllegalStateException(
-          "rules fired " + fired + " times on one point of vehicle " + vehicleId + ": a rule loop");
+          "rules fired "
+              + fired
+              + " times on one point of each of "
+              + vehicles
+              + " vehicles (the first "
+              + firstVehicleId
+              + "): a rule loop");
     }
   }
 

@@ -148,13 +148,14 @@ public final class RuleEngine implements AutoCloseable {
         (partition, byVehicle) -> {
           PartitionSession session = session(partition, changes);
           session.roads(network);
-          byVehicle.forEach(
-              (vehicleId, list) -> {
-                list.sort(FIX_TIME);
-                int skipped = session.accept(vehicleId, list, wallNow, changes, passes);
-                skippedPoints += skipped;
-                processedPoints += list.size() - skipped;
-              });
+          int inPartition = 0;
+          for (List<TelemetryPoint> list : byVehicle.values()) {
+            list.sort(FIX_TIME);
+            inPartition += list.size();
+          }
+          int skipped = session.acceptAll(byVehicle, wallNow, changes, passes);
+          skippedPoints += skipped;
+          processedPoints += inPartition - skipped;
         });
     watermarkMs = batchWatermark;
     if (plansChanged()) {
