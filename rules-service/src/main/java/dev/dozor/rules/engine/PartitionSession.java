@@ -55,6 +55,9 @@ final class PartitionSession {
   private final long maxClockAheadMs;
   private final Map<String, SegmentPassFact> passFacts = new HashMap<>();
   private final Map<String, FactHandle> passHandles = new HashMap<>();
+  // never later than the earliest end of a pass fact: the clock's sweep looks at them only once
+  // the retention cut-off passes it
+  private long earliestPassEndMs = Long.MAX_VALUE;
   private KieSession session;
   private SessionPseudoClock clock;
   private FactHandle eventClockHandle;
@@ -470,6 +473,7 @@ final class PartitionSession {
       changed = true;
       SegmentPassFact had = passFacts.get(p.passId());
       SegmentPassFact now = had == null ? SegmentPassFact.of(p) : had.grownTo(p);
+      earliestPassEndMs = Math.min(earliestPassEndMs, now.getEndedAtMs());
       if (had == null) {
         passFacts.put(p.passId(), now);
         passHandles.put(p.passId(), session.insert(now));
@@ -495,16 +499,27 @@ final class PartitionSession {
     return assignedSegments.getOrDefault(vehicleId, Set.of()).contains(segmentId);
   }
 
-  /** The bound of the pass facts: none outlives the retention past its end (event time). */
+  /**
+   * The bound of the pass facts: none outlives the retention past its end (event time). Every clock
+   * tick calls this; the facts are looked at only when one of them may be due.
+   */
   private void dropPassesEndedBefore(long epochMs) {
+    if (epochMs <= earliestPassEndMs) {
+      return;
+    }
+    long earliest = Long.MAX_VALUE;
     for (Iterator<Map.Entry<String, SegmentPassFact>> it = passFacts.entrySet().iterator();
         it.hasNext(); ) {
       Map.Entry<String, SegmentPassFact> e = it.next();
-      if (e.getValue().getEndedAtMs() < epochMs) {
+      long end = e.getValue().getEndedAtMs();
+      if (end < epochMs) {
         session.delete(passHandles.remove(e.getKey()));
         it.remove();
+      } else {
+        earliest = Math.min(earliest, end);
       }
     }
+    earliestPassEndMs = earliest;
   }
 
   /** Fires for the points of {@code vehicles} vehicles (the first named when the guard trips). */
@@ -588,7 +603,13 @@ final class PartitionSession {
               tracks.put(vehicleId, track);
             });
     passMatcher.importState(snapshot.passMatching());
-    snapshot.passFacts().forEach((id, f) -> passFacts.put(id, f));
+    snapshot
+        .passFacts()
+        .forEach(
+            (id, f) -> {
+              passFacts.put(id, f);
+              earliestPassEndMs = Math.min(earliestPassEndMs, f.getEndedAtMs());
+            });
     passFacts.values().forEach(f -> passHandles.put(f.getPassId(), session.insert(f)));
     for (VehicleState state : snapshot.states()) {
       if (regulationIds.contains(state.getRegulationId())) {
