@@ -126,7 +126,8 @@ final class PartitionSession {
    * <p>The points go through the rules in rounds: the first point of every vehicle, then the
    * second, … Rules never join the points of two vehicles, so a vehicle's points are evaluated in
    * its own order, each after the one before has fired, as if alone; a round shares one pass of the
-   * engine over the rules it reaches (docs/regulations.md, "How the engine evaluates").
+   * engine over the rules it reaches (docs/regulations.md, "How the engine evaluates"). The changes
+   * come out vehicle by vehicle, as if the vehicles had been evaluated one after the other.
    *
    * @param byVehicle each vehicle's points, in fix-time order
    * @return how many points were skipped
