@@ -106,16 +106,6 @@ final class PartitionSession {
     return partition;
   }
 
-  /** As {@link #acceptAll} for the points of one vehicle. */
-  int accept(
-      String vehicleId,
-      List<TelemetryPoint> inOrder,
-      long wallNowMs,
-      List<EpisodeChange> out,
-      List<SegmentPass> passes) {
-    return acceptAll(Map.of(vehicleId, inOrder), wallNowMs, out, passes);
-  }
-
   /**
    * Runs the rules on the points of these vehicles, each vehicle's in fix-time order. A point not
    * newer than the vehicle's last processed fix is skipped by the rules; it still goes to the
@@ -216,7 +206,7 @@ final class PartitionSession {
       passMatcher.accept(p, wallNow, found);
       return null;
     }
-    HeldState heldNow = held(track.vehicleId);
+    HeldState heldNow = heldState(track.vehicleId);
     if (p.receivedAt() != null && fixMs - p.receivedAt().toEpochMilli() > maxClockAheadMs) {
       // a single fix stamped hours ahead must not make the vehicle's real fixes look old, end
       // its episodes or move the clock: INT-005 alone sees it
@@ -231,11 +221,6 @@ final class PartitionSession {
     }
     insertPasses(found, passes);
     return fact;
-  }
-
-  private HeldState held(String vehicleId) {
-    HeldState h = held.get(vehicleId);
-    return h == null ? HeldState.NONE : h;
   }
 
   /** Counts the state facts of each vehicle as the session takes them in and drops them. */
@@ -416,9 +401,13 @@ final class PartitionSession {
     return stateFacts(vehicleId).size();
   }
 
-  /** What the session counted for one vehicle (tests: it must match {@link #stateFacts}). */
+  /**
+   * What the session counted for one vehicle ({@link HeldState#NONE} when nothing): what its next
+   * point carries; tests check it against {@link #stateFacts}.
+   */
   HeldState heldState(String vehicleId) {
-    return held(vehicleId);
+    HeldState h = held.get(vehicleId);
+    return h == null ? HeldState.NONE : h;
   }
 
   /** The state facts of one vehicle (tests). */
