@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * What one vehicle holds in its partition's session: how many {@link VehicleState} facts of each
@@ -28,6 +29,13 @@ final class HeldState {
   private int[] counts = new int[0];
   private int episodes;
   private int total;
+  // the running tallies among the facts, with their handles (the session hands them each fix)
+  private RunningTally[] tallies = NO_TALLIES;
+  private FactHandle[] tallyHandles = NO_HANDLES;
+  private int tallyCount;
+
+  private static final RunningTally[] NO_TALLIES = new RunningTally[0];
+  private static final FactHandle[] NO_HANDLES = new FactHandle[0];
 
   HeldState() {
     this(false);
@@ -39,12 +47,62 @@ final class HeldState {
 
   /** Counts a fact the session just took in. */
   void add(VehicleState fact) {
+    add(fact, null);
+  }
+
+  /** Counts a fact the session just took in under this handle; keeps it if a running tally. */
+  void add(VehicleState fact, FactHandle handle) {
     count(fact, 1);
+    if (fact instanceof RunningTally tally) {
+      if (tallyCount == tallies.length) {
+        tallies = Arrays.copyOf(tallies, tallyCount + 2);
+        tallyHandles = Arrays.copyOf(tallyHandles, tallyCount + 2);
+      }
+      tallies[tallyCount] = tally;
+      tallyHandles[tallyCount] = handle;
+      tallyCount++;
+    }
   }
 
   /** Counts a fact the session just dropped. */
   void remove(VehicleState fact) {
     count(fact, -1);
+    if (fact instanceof RunningTally) {
+      for (int i = 0; i < tallyCount; i++) {
+        if (tallies[i] == fact) {
+          System.arraycopy(tallies, i + 1, tallies, i, tallyCount - i - 1);
+          System.arraycopy(tallyHandles, i + 1, tallyHandles, i, tallyCount - i - 1);
+          tallyCount--;
+          tallies[tallyCount] = null;
+          tallyHandles[tallyCount] = null;
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Hands a valid point to the running tallies of this phase, oldest first, and passes the handle
+   * of each whose rule-visible values changed to {@code changed}.
+   *
+   * @return how many tallies changed
+   */
+  int take(
+      RunningTally.Phase phase,
+      VehiclePoint point,
+      long eventNowMs,
+      java.util.function.Consumer<FactHandle> changed) {
+    int n = 0;
+    // a tally taking the point may not insert or delete facts (it is not a rule), so the array
+    // stays as it is while we walk it
+    for (int i = 0; i < tallyCount; i++) {
+      RunningTally tally = tallies[i];
+      if (tally.phase() == phase && tally.take(point, eventNowMs)) {
+        changed.accept(tallyHandles[i]);
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Whether nothing is held any more. */

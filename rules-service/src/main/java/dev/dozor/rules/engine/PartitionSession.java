@@ -228,7 +228,7 @@ final class PartitionSession {
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
       if (event.getObject() instanceof VehicleState s && s.getVehicleId() != null) {
-        held.computeIfAbsent(s.getVehicleId(), v -> new HeldState()).add(s);
+        held.computeIfAbsent(s.getVehicleId(), v -> new HeldState()).add(s, event.getFactHandle());
       }
     }
 
@@ -247,23 +247,46 @@ final class PartitionSession {
   }
 
   /**
-   * One round of points (at most one a vehicle) through the rules: insert, fire, delete; the
-   * episode changes go to {@code out}.
+   * One round of points (at most one a vehicle) through the rules: the running tallies that count a
+   * fix before the rules take the valid points, insert, fire, the other tallies take them (and the
+   * rules fire again if a tally changed what they read), delete; the episode changes go to {@code
+   * out}.
    */
   private void evaluate(List<VehiclePoint> round, List<EpisodeChange> out) {
     if (round.isEmpty()) {
       return;
     }
     List<FactHandle> handles = new ArrayList<>(round.size());
+    long nowMs = eventClock.getNowMs();
     for (VehiclePoint point : round) {
+      if (point.isValid()) {
+        heldState(point.getVehicleId())
+            .take(RunningTally.Phase.BEFORE_RULES, point, nowMs, this::tallyChanged);
+      }
       handles.add(session.insert(point));
     }
     fire(round.size(), round.get(0).getVehicleId());
+    int changed = 0;
+    for (VehiclePoint point : round) {
+      if (point.isValid()) {
+        // what the vehicle holds now: the rules may have started a tally on this very point
+        changed +=
+            heldState(point.getVehicleId())
+                .take(RunningTally.Phase.AFTER_RULES, point, nowMs, this::tallyChanged);
+      }
+    }
+    if (changed > 0) {
+      fire(round.size(), round.get(0).getVehicleId());
+    }
     for (int i = 0; i < handles.size(); i++) {
       session.delete(handles.get(i));
       round.get(i).forgetLookups();
     }
     out.addAll(sink.drain());
+  }
+
+  private void tallyChanged(FactHandle handle) {
+    session.update(handle, handle.getObject());
   }
 
   /** Moves the partition's event time forward and lets deadline rules fire. */

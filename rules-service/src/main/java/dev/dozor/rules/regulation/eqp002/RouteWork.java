@@ -2,8 +2,8 @@ package dev.dozor.rules.regulation.eqp002;
 
 import dev.dozor.rules.engine.AssignmentFact;
 import dev.dozor.rules.engine.Episode;
+import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
-import dev.dozor.rules.engine.VehicleState;
 import dev.dozor.rules.regulation.RegulationParameters;
 import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
@@ -16,7 +16,7 @@ import org.kie.api.definition.type.ClassReactive;
  * Constant size (three sums and the last fix); deleted once judged at the shift end.
  */
 @ClassReactive
-public final class RouteWork implements VehicleState {
+public final class RouteWork implements RunningTally {
   private static final long serialVersionUID = 1L;
 
   /** Sums of metres carry rounding: a share this close to the limit counts as at the limit. */
@@ -34,6 +34,23 @@ public final class RouteWork implements VehicleState {
   private boolean lastOnRoute;
   private long lastFixMs = Long.MIN_VALUE;
   private boolean judged;
+
+  @Override
+  public Phase phase() {
+    // an account the point's own rule opened counts the point too
+    return Phase.AFTER_RULES;
+  }
+
+  /**
+   * Counts the step to a fix of the shift: metres and last fix, which no rule's condition reads.
+   */
+  @Override
+  public boolean take(VehiclePoint point, long eventNowMs) {
+    if (!judged && lastFixMs < point.getFixTimeMs() && covers(point.getFixTimeMs())) {
+      step(point);
+    }
+    return false;
+  }
 
   public RouteWork(String regulationId, AssignmentFact a, RegulationParameters parameters) {
     this.regulationId = regulationId;

@@ -1,8 +1,8 @@
 package dev.dozor.rules.regulation.int001;
 
 import dev.dozor.rules.engine.AssignmentFact;
+import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
-import dev.dozor.rules.engine.VehicleState;
 import dev.dozor.rules.regulation.RegulationParameters;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -23,7 +23,7 @@ import org.kie.api.definition.type.ClassReactive;
  * from before the due time existed reads it as 0: due at once, then moved.
  */
 @ClassReactive
-public final class Int001Watch implements VehicleState {
+public final class Int001Watch implements RunningTally {
   private static final long serialVersionUID = 1L;
 
   public static final String REGULATION = "INT-001";
@@ -34,6 +34,17 @@ public final class Int001Watch implements VehicleState {
   private boolean live;
   private long reportedUntilMs = Long.MIN_VALUE;
   private long dueMs = Long.MAX_VALUE;
+
+  @Override
+  public Phase phase() {
+    // after the rules that read the silence before this fix
+    return Phase.AFTER_RULES;
+  }
+
+  @Override
+  public boolean take(VehiclePoint point, long eventNowMs) {
+    return getLastFixTimeMs() < point.getFixTimeMs() && remember(point, eventNowMs);
+  }
 
   public Int001Watch(VehiclePoint first, long clockNowMs) {
     this.vehicleId = first.getVehicleId();

@@ -1,8 +1,8 @@
 package dev.dozor.rules.regulation.int003;
 
 import dev.dozor.rules.engine.AssignmentFact;
+import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
-import dev.dozor.rules.engine.VehicleState;
 import dev.dozor.rules.regulation.RegulationParameters;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -13,7 +13,7 @@ import org.kie.api.definition.type.ClassReactive;
  * an odometer: replaced when the period is over.
  */
 @ClassReactive
-public final class Int003Tally implements VehicleState {
+public final class Int003Tally implements RunningTally {
   private static final long serialVersionUID = 1L;
 
   public static final String REGULATION = "INT-003";
@@ -32,6 +32,21 @@ public final class Int003Tally implements VehicleState {
   private int odometerReadings;
   private boolean over;
   private boolean reported;
+
+  @Override
+  public Phase phase() {
+    // after a fix of another period closed this one
+    return Phase.AFTER_RULES;
+  }
+
+  /** Adds a fix of the period; no rule reads the sums before the period is over (a modify). */
+  @Override
+  public boolean take(VehiclePoint point, long eventNowMs) {
+    if (!over && getLastFixTimeMs() < point.getFixTimeMs() && covers(point)) {
+      add(point);
+    }
+    return false;
+  }
 
   public Int003Tally(VehiclePoint first) {
     this(first, Long.MIN_VALUE);

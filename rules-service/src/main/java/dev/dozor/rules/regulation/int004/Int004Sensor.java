@@ -1,7 +1,7 @@
 package dev.dozor.rules.regulation.int004;
 
+import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
-import dev.dozor.rules.engine.VehicleState;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
@@ -13,7 +13,7 @@ import org.kie.api.definition.type.ClassReactive;
  * most 3 × 11 timestamps per vehicle.
  */
 @ClassReactive
-public final class Int004Sensor implements VehicleState {
+public final class Int004Sensor implements RunningTally {
   private static final long serialVersionUID = 1L;
 
   public static final String REGULATION = "INT-004";
@@ -28,6 +28,17 @@ public final class Int004Sensor implements VehicleState {
   private final ArrayDeque<Long>[] toggles = new ArrayDeque[CHANNELS.size()];
 
   private VehiclePoint lastFix;
+
+  @Override
+  public Phase phase() {
+    // the episode rules judge the toggles including this fix
+    return Phase.BEFORE_RULES;
+  }
+
+  @Override
+  public boolean take(VehiclePoint point, long eventNowMs) {
+    return getLastFixTimeMs() < point.getFixTimeMs() && observe(point);
+  }
 
   public Int004Sensor(VehiclePoint first) {
     this.vehicleId = first.getVehicleId();

@@ -1,8 +1,8 @@
 package dev.dozor.rules.regulation.int004;
 
 import dev.dozor.rules.engine.AssignmentFact;
+import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
-import dev.dozor.rules.engine.VehicleState;
 import dev.dozor.rules.regulation.RegulationParameters;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -11,7 +11,7 @@ import org.kie.api.definition.type.ClassReactive;
  * size; one per vehicle on shift, deleted when the shift is over.
  */
 @ClassReactive
-public final class Int004Shift implements VehicleState {
+public final class Int004Shift implements RunningTally {
   private static final long serialVersionUID = 1L;
 
   private final String vehicleId;
@@ -26,6 +26,24 @@ public final class Int004Shift implements VehicleState {
   private int ploughDown;
   private boolean over;
   private boolean reported;
+
+  @Override
+  public Phase phase() {
+    // after a fix past the shift end closed the shift
+    return Phase.AFTER_RULES;
+  }
+
+  /** Counts a fix of the shift; no rule reads the counts before the shift is over (a modify). */
+  @Override
+  public boolean take(VehiclePoint point, long eventNowMs) {
+    if (!over
+        && getLastFixTimeMs() < point.getFixTimeMs()
+        && point.isOnShift()
+        && assignmentId.equals(point.getAssignmentId())) {
+      add(point);
+    }
+    return false;
+  }
 
   public Int004Shift(VehiclePoint first) {
     AssignmentFact shift = first.getAssignment();
