@@ -1,6 +1,7 @@
 package dev.dozor.rules.engine;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -27,6 +28,8 @@ final class HeldState {
   private Class<?>[] kinds = new Class<?>[0];
   private String[] regulationIds = new String[0];
   private int[] counts = new int[0];
+  // the facts themselves, per kind (counts[i] of them, oldest first)
+  private VehicleState[][] facts = new VehicleState[0][];
   private int episodes;
   private int total;
   // the running tallies among the facts, with their handles (the session hands them each fix)
@@ -159,12 +162,70 @@ final class HeldState {
       regulationIds = Arrays.copyOf(regulationIds, i + 1);
       regulationIds[i] = regulationId;
       counts = Arrays.copyOf(counts, i + 1);
+      facts = Arrays.copyOf(facts, i + 1);
+      facts[i] = new VehicleState[1];
     }
+    keep(i, fact, delta);
     counts[i] += delta;
     if (kind == Episode.class) {
       episodes += delta;
     }
     total += delta;
+  }
+
+  private void keep(int i, VehicleState fact, int delta) {
+    VehicleState[] f = facts[i];
+    int n = counts[i];
+    if (delta > 0) {
+      if (n == f.length) {
+        f = facts[i] = Arrays.copyOf(f, n * 2);
+      }
+      f[n] = fact;
+      return;
+    }
+    for (int j = 0; j < n; j++) {
+      if (f[j] == fact) {
+        System.arraycopy(f, j + 1, f, j, n - j - 1);
+        f[n - 1] = null;
+        return;
+      }
+    }
+  }
+
+  /**
+   * The facts of this class the vehicle holds (of any regulation), oldest first; null for a point
+   * outside a session (unknown: a condition reading them must let the rule join).
+   */
+  @SuppressWarnings("unchecked")
+  <T extends VehicleState> List<T> facts(Class<T> kind) {
+    if (unknown) {
+      return null;
+    }
+    List<T> out = null;
+    for (int i = 0; i < kinds.length; i++) {
+      if (kinds[i] != kind || counts[i] == 0) {
+        continue;
+      }
+      if (out == null && counts[i] == 1 && onlyEntryOf(kind, i)) {
+        return List.of((T) facts[i][0]); // the usual case: one fact of a per-vehicle kind
+      }
+      if (out == null) {
+        out = new java.util.ArrayList<>();
+      }
+      for (int j = 0; j < counts[i]; j++) {
+        out.add((T) facts[i][j]);
+      }
+    }
+    return out == null ? List.of() : out;
+  }
+
+  private boolean onlyEntryOf(Class<?> kind, int entry) {
+    for (int i = entry + 1; i < kinds.length; i++) {
+      if (kinds[i] == kind && counts[i] > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int indexOf(Class<?> kind, String regulationId) {

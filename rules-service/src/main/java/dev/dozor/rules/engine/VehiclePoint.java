@@ -422,6 +422,15 @@ public final class VehiclePoint implements java.io.Serializable {
     return held.noState(kind);
   }
 
+  /**
+   * The state facts of this class its vehicle holds, for a regulation's own condition that skips a
+   * join (docs/regulations.md, "Conditions that skip a join"): read once, when the point enters the
+   * session. Null for a point outside a partition session: the condition must then answer "yes".
+   */
+  public <T extends VehicleState> List<T> heldFacts(Class<T> kind) {
+    return held.facts(kind);
+  }
+
   // ---- parameters ----
 
   /**

@@ -126,6 +126,12 @@ class HeldStateTest {
       facts.merge(f.getRegulationId() + " " + f.getClass().getSimpleName(), 1, Integer::sum);
     }
     assertEquals(facts, engine.heldState(vehicleId).counts(), vehicleId);
+    // and the facts themselves, which the regulations' own conditions read
+    for (VehicleState f : engine.stateFacts(vehicleId)) {
+      assertTrue(
+          engine.heldState(vehicleId).facts(f.getClass()).stream().anyMatch(h -> h == f),
+          vehicleId + " holds " + f);
+    }
   }
 
   private static List<List<TelemetryPoint>> inBatchesByFixTime(List<TelemetryPoint> points, int n) {

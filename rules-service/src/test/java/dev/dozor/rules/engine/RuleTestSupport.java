@@ -21,8 +21,13 @@ final class RuleTestSupport {
   private RuleTestSupport() {}
 
   static RuleEngine engine(RegistryState registry) {
+    return engine(CATALOGUE, registry);
+  }
+
+  /** An engine over another catalogue (a changed DRL), otherwise as {@link #engine}. */
+  static RuleEngine engine(RegulationCatalogue catalogue, RegistryState registry) {
     return new RuleEngine(
-        CATALOGUE,
+        catalogue,
         RegulationTestSupport.EXACT_CLOCK,
         new Spd001RuleTest.MutableClock(Instant.parse("2026-01-15T07:00:00Z")),
         registry);
@@ -43,6 +48,15 @@ final class RuleTestSupport {
     List<ViolationEvent> all = new ArrayList<>();
     for (List<TelemetryPoint> b : batches) {
       all.addAll(engine.process(b));
+    }
+    return all;
+  }
+
+  /** Runs the points through the engine in batches of this size, in their order. */
+  static List<ViolationEvent> inBatches(RuleEngine engine, List<TelemetryPoint> points, int size) {
+    List<ViolationEvent> all = new ArrayList<>();
+    for (int from = 0; from < points.size(); from += size) {
+      all.addAll(engine.process(points.subList(from, Math.min(points.size(), from + size))));
     }
     return all;
   }

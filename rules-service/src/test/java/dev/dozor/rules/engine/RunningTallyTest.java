@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.dozor.events.Equipment;
-import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
 import dev.dozor.rules.registry.RegistryState;
 import dev.dozor.rules.regulation.RegulationCatalogue;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,19 +119,9 @@ class RunningTallyTest {
       on = !on;
     }
     track.at(2000).fixes(30, 10, 36).at(3700).fixes(1, 10, 0);
-    try (RuleEngine engine =
-        new RuleEngine(
-            catalogue,
-            RegulationTestSupport.EXACT_CLOCK,
-            new Spd001RuleTest.MutableClock(Instant.parse("2026-01-15T07:00:00Z")),
-            registry)) {
-      List<ViolationEvent> events = new ArrayList<>();
+    try (RuleEngine engine = RuleTestSupport.engine(catalogue, registry)) {
       // in batches, so the session holds the tallies across them
-      List<TelemetryPoint> points = track.points();
-      for (int i = 0; i < points.size(); i += 7) {
-        events.addAll(engine.process(points.subList(i, Math.min(points.size(), i + 7))));
-      }
-      return events;
+      return RuleTestSupport.inBatches(engine, track.points(), 7);
     }
   }
 

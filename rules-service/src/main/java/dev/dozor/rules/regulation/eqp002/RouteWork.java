@@ -52,6 +52,25 @@ public final class RouteWork implements RunningTally {
     return false;
   }
 
+  /**
+   * Whether the vehicle holds no account of the fix's assignment yet, so the fix may start one. An
+   * account is dropped only once judged, when the clock has passed its shift end, after which the
+   * starting rule does not hold for that assignment. A condition on the point that spares the rest
+   * the join.
+   */
+  public static boolean mayStart(VehiclePoint p, String regulationId) {
+    List<RouteWork> accounts = p.heldFacts(RouteWork.class);
+    if (accounts == null) {
+      return true;
+    }
+    for (RouteWork r : accounts) {
+      if (r.regulationId.equals(regulationId) && r.assignmentId.equals(p.getAssignmentId())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public RouteWork(String regulationId, AssignmentFact a, RegulationParameters parameters) {
     this.regulationId = regulationId;
     this.vehicleId = a.getVehicleId();

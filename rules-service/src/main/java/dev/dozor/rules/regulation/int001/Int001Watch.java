@@ -4,6 +4,7 @@ import dev.dozor.rules.engine.AssignmentFact;
 import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
 import dev.dozor.rules.regulation.RegulationParameters;
+import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
@@ -44,6 +45,26 @@ public final class Int001Watch implements RunningTally {
   @Override
   public boolean take(VehiclePoint point, long eventNowMs) {
     return getLastFixTimeMs() < point.getFixTimeMs() && remember(point, eventNowMs);
+  }
+
+  /**
+   * Whether this fix may end a silence longer than {@code maxSilenceS} of its vehicle (the reveal
+   * rules' first condition, on the watch as the fix found it): a condition on the point that spares
+   * every other fix the join. A watch that appears or changes while the fix is evaluated cannot
+   * make it true (a new watch starts at this fix; reporting a gap only shortens the silence).
+   */
+  public static boolean mayEndSilence(VehiclePoint p) {
+    List<Int001Watch> watches = p.heldFacts(Int001Watch.class);
+    if (watches == null) {
+      return true;
+    }
+    for (Int001Watch w : watches) {
+      if (w.getLastFixTimeMs() < p.getFixTimeMs()
+          && w.silentMs(p.getFixTimeMs()) > w.maxSilenceMs) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Int001Watch(VehiclePoint first, long clockNowMs) {

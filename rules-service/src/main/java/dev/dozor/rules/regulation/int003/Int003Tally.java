@@ -4,6 +4,7 @@ import dev.dozor.rules.engine.AssignmentFact;
 import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
 import dev.dozor.rules.regulation.RegulationParameters;
+import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
@@ -44,6 +45,23 @@ public final class Int003Tally implements RunningTally {
   public boolean take(VehiclePoint point, long eventNowMs) {
     if (!over && getLastFixTimeMs() < point.getFixTimeMs() && covers(point)) {
       add(point);
+    }
+    return false;
+  }
+
+  /**
+   * Whether this fix may close the vehicle's running tally (it belongs to another period). A tally
+   * started on this fix covers it. A condition on the point that spares the rest the join.
+   */
+  public static boolean mayClose(VehiclePoint p) {
+    List<Int003Tally> tallies = p.heldFacts(Int003Tally.class);
+    if (tallies == null) {
+      return true;
+    }
+    for (Int003Tally t : tallies) {
+      if (!t.over && !t.covers(p)) {
+        return true;
+      }
     }
     return false;
   }

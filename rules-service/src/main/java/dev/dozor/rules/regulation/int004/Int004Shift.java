@@ -4,6 +4,7 @@ import dev.dozor.rules.engine.AssignmentFact;
 import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
 import dev.dozor.rules.regulation.RegulationParameters;
+import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
@@ -41,6 +42,41 @@ public final class Int004Shift implements RunningTally {
         && point.isOnShift()
         && assignmentId.equals(point.getAssignmentId())) {
       add(point);
+    }
+    return false;
+  }
+
+  /**
+   * Whether this fix may close a shift (past the end of one not over yet). A shift started on this
+   * fix is running. A condition on the point that spares the rest the join.
+   */
+  public static boolean mayClose(VehiclePoint p) {
+    List<Int004Shift> shifts = p.heldFacts(Int004Shift.class);
+    if (shifts == null) {
+      return true;
+    }
+    for (Int004Shift t : shifts) {
+      if (!t.over && t.shiftEndMs <= p.getFixTimeMs()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a shift may start on this fix: the vehicle holds none, or one that is over or that this
+   * fix closes (and that may be forgotten while the fix is evaluated). A running shift this fix
+   * does not close stays, so the rule's {@code not Int004Shift} cannot hold.
+   */
+  public static boolean mayStart(VehiclePoint p) {
+    List<Int004Shift> shifts = p.heldFacts(Int004Shift.class);
+    if (shifts == null || shifts.isEmpty()) {
+      return true;
+    }
+    for (Int004Shift t : shifts) {
+      if (t.over || t.shiftEndMs <= p.getFixTimeMs()) {
+        return true;
+      }
     }
     return false;
   }

@@ -4,6 +4,8 @@ import dev.dozor.rules.engine.AssignmentFact;
 import dev.dozor.rules.engine.VehiclePoint;
 import dev.dozor.rules.engine.VehicleState;
 import dev.dozor.rules.regulation.RegulationParameters;
+import dev.dozor.rules.regulation.int001.Int001Watch;
+import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
@@ -27,6 +29,45 @@ public final class Tim006RollOut implements VehicleState {
   private VehiclePoint rollOutFix;
   private boolean reported;
   private boolean over;
+
+  /**
+   * Whether this fix may be the roll-out or show the roll-out late (the condition of both rules is
+   * a watch not rolled out yet): the vehicle holds such a watch, or one may start on this fix (on
+   * shift with no watch of its assignment; or no INT-001 watch at all, when the clock's rule may
+   * start watches as the partition's first INT-001 watch appears). Rolling out and reporting only
+   * ever make a watch stop matching. A condition on the point that spares the rest the joins.
+   */
+  public static boolean mayRollOut(VehiclePoint p) {
+    List<Tim006RollOut> watches = p.heldFacts(Tim006RollOut.class);
+    if (watches == null || p.heldFacts(Int001Watch.class).isEmpty()) {
+      return true;
+    }
+    boolean watched = false;
+    for (Tim006RollOut w : watches) {
+      if (!w.isRolledOut()) {
+        return true;
+      }
+      watched |= w.assignmentId.equals(p.getAssignmentId());
+    }
+    return !watched && p.isOnShift();
+  }
+
+  /**
+   * Whether this fix may end a watch (past the shift end of one not over yet). A watch started on
+   * this fix has its shift still running. A condition on the point that spares the rest the join.
+   */
+  public static boolean mayEndWatch(VehiclePoint p) {
+    List<Tim006RollOut> watches = p.heldFacts(Tim006RollOut.class);
+    if (watches == null) {
+      return true;
+    }
+    for (Tim006RollOut w : watches) {
+      if (!w.over && w.shiftEndMs <= p.getFixTimeMs()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   public Tim006RollOut(AssignmentFact shift, RegulationParameters par) {
     this.vehicleId = shift.getVehicleId();
