@@ -66,6 +66,24 @@ public final class Int003Tally implements RunningTally {
     return false;
   }
 
+  /**
+   * Whether a tally may start on this fix: the vehicle holds none, or one that is over or that this
+   * fix closes (and that may be forgotten while the fix is evaluated). A running tally of the fix's
+   * period stays, so the rule's {@code not Int003Tally} cannot hold.
+   */
+  public static boolean mayStart(VehiclePoint p) {
+    List<Int003Tally> tallies = p.heldFacts(Int003Tally.class);
+    if (tallies == null || tallies.isEmpty()) {
+      return true;
+    }
+    for (Int003Tally t : tallies) {
+      if (t.over || !t.covers(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public Int003Tally(VehiclePoint first) {
     this(first, Long.MIN_VALUE);
   }

@@ -53,6 +53,24 @@ public final class Tim006RollOut implements VehicleState {
   }
 
   /**
+   * Whether the vehicle holds no watch of the fix's assignment, so the fix may start one. A watch
+   * is forgotten only once the clock passed its shift end, when the starting rule does not hold for
+   * that assignment. A condition on the point that spares the rest the join.
+   */
+  public static boolean mayStart(VehiclePoint p) {
+    List<Tim006RollOut> watches = p.heldFacts(Tim006RollOut.class);
+    if (watches == null) {
+      return true;
+    }
+    for (Tim006RollOut w : watches) {
+      if (w.assignmentId.equals(p.getAssignmentId())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether this fix may end a watch (past the shift end of one not over yet). A watch started on
    * this fix has its shift still running. A condition on the point that spares the rest the join.
    */
