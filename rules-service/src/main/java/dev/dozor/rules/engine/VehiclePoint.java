@@ -43,6 +43,11 @@ public final class VehiclePoint implements java.io.Serializable {
   private boolean clockAhead;
 
   private transient String districtId = UNRESOLVED;
+  // the registry's answers for the vehicle, looked up once per point (parameters ask for the type
+  // of every regulation with overrides by type)
+  private transient String vehicleType = UNRESOLVED;
+  private transient String contractorId = UNRESOLVED;
+  private transient String homeDistrictId = UNRESOLVED;
   private transient SegmentMatch segment;
   private transient boolean segmentResolved;
   private transient AssignmentFact assignment;
@@ -98,6 +103,9 @@ public final class VehiclePoint implements java.io.Serializable {
    */
   void forgetLookups() {
     districtId = UNRESOLVED;
+    vehicleType = UNRESOLVED;
+    contractorId = UNRESOLVED;
+    homeDistrictId = UNRESOLVED;
     zonesByKind = null;
     segment = null;
     segmentResolved = false;
@@ -239,15 +247,24 @@ public final class VehiclePoint implements java.io.Serializable {
 
   /** The vehicle's type from the registry ({@code plough}, {@code sweeper}, …), or null. */
   public String getVehicleType() {
-    return context.fleet().vehicleType(vehicleId);
+    if (vehicleType == UNRESOLVED) {
+      vehicleType = context.fleet().vehicleType(vehicleId);
+    }
+    return vehicleType;
   }
 
   public String getContractorId() {
-    return context.fleet().contractorId(vehicleId);
+    if (contractorId == UNRESOLVED) {
+      contractorId = context.fleet().contractorId(vehicleId);
+    }
+    return contractorId;
   }
 
   public String getHomeDistrictId() {
-    return context.fleet().homeDistrictId(vehicleId);
+    if (homeDistrictId == UNRESOLVED) {
+      homeDistrictId = context.fleet().homeDistrictId(vehicleId);
+    }
+    return homeDistrictId;
   }
 
   /** The okrug of the vehicle's home district, or null. */

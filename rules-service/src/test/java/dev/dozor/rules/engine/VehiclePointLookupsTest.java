@@ -64,6 +64,23 @@ class VehiclePointLookupsTest {
     assertEquals(2, calls.get("segmentAt"));
   }
 
+  @Test
+  void aPointAsksTheRegistryAboutItsVehicleOnceWhileTheRulesRun() {
+    VehiclePoint point = point();
+
+    for (int i = 0; i < 3; i++) {
+      // parameters with overrides by type ask for it once per regulation
+      assertEquals("plough", point.getVehicleType());
+      assertEquals("home-1", point.getHomeDistrictId());
+    }
+    assertEquals(1, calls.get("vehicleType"));
+    assertEquals(1, calls.get("homeDistrictId"));
+
+    point.forgetLookups();
+    point.getVehicleType();
+    assertEquals(2, calls.get("vehicleType"), "after the rules, the registry's answer of the day");
+  }
+
   private VehiclePoint point() {
     TelemetryPoint fix =
         TelemetryPoint.of(
@@ -77,16 +94,50 @@ class VehiclePointLookupsTest {
             90.0,
             Equipment.plough(true));
     PointContext context =
-        new PointContext(
-            Fleet.EMPTY, geography, ParameterResolver.NONE, ZoneId.of("Europe/Moscow"));
+        new PointContext(fleet, geography, ParameterResolver.NONE, ZoneId.of("Europe/Moscow"));
     return new VehiclePoint(fix, fix.vehicleId(), context, -1, 0, 0, false);
   }
 
+  private final Fleet fleet =
+      counting(
+          Fleet.class,
+          new Fleet() {
+            @Override
+            public String vehicleType(String vehicleId) {
+              return "plough";
+            }
+
+            @Override
+            public String contractorId(String vehicleId) {
+              return null;
+            }
+
+            @Override
+            public String homeDistrictId(String vehicleId) {
+              return "home-1";
+            }
+
+            @Override
+            public String depotZoneId(String vehicleId) {
+              return null;
+            }
+
+            @Override
+            public AssignmentFact activeAssignment(String vehicleId, long epochMs) {
+              return null;
+            }
+          });
+
   private Geography counting(Geography target) {
-    return (Geography)
+    return counting(Geography.class, target);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T counting(Class<T> type, T target) {
+    return (T)
         Proxy.newProxyInstance(
-            Geography.class.getClassLoader(),
-            new Class<?>[] {Geography.class},
+            type.getClassLoader(),
+            new Class<?>[] {type},
             (proxy, method, args) -> {
               calls.merge(method.getName(), 1, Integer::sum);
               try {

@@ -19,6 +19,8 @@ public final class Int003Tally implements RunningTally {
 
   public static final String REGULATION = "INT-003";
   private static final long DAY_MS = 86_400_000L;
+  private static final String ASSIGNMENT_PREFIX = "assignment:";
+  private static final String DAY_PREFIX = "day:";
 
   private final String vehicleId;
   private final String periodId;
@@ -106,12 +108,20 @@ public final class Int003Tally implements RunningTally {
   /** The period a fix belongs to: {@code assignment:<id>} or {@code day:<local date start ms>}. */
   public static String periodOf(VehiclePoint p) {
     AssignmentFact shift = p.getAssignment();
-    return shift != null ? "assignment:" + shift.getId() : "day:" + localDayStartMs(p);
+    return shift != null ? ASSIGNMENT_PREFIX + shift.getId() : DAY_PREFIX + localDayStartMs(p);
   }
 
   /** Whether the fix belongs to this tally's period. */
   public boolean covers(VehiclePoint p) {
-    return periodId.equals(periodOf(p));
+    // periodId.equals(periodOf(p)), without building the fix's id for a fix on shift (every fix)
+    AssignmentFact shift = p.getAssignment();
+    if (shift == null) {
+      return periodId.equals(DAY_PREFIX + localDayStartMs(p));
+    }
+    String id = shift.getId();
+    return periodId.length() == ASSIGNMENT_PREFIX.length() + id.length()
+        && periodId.startsWith(ASSIGNMENT_PREFIX)
+        && periodId.endsWith(id);
   }
 
   /**
