@@ -8,6 +8,7 @@ import dev.dozor.events.TelemetryPoint;
 import dev.dozor.rules.geo.GeoIndex;
 import dev.dozor.rules.geo.Geography;
 import dev.dozor.rules.registry.Fleet;
+import dev.dozor.rules.registry.RegistryState;
 import dev.dozor.rules.regulation.ParameterResolver;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -98,35 +99,13 @@ class VehiclePointLookupsTest {
     return new VehiclePoint(fix, fix.vehicleId(), context, -1, 0, 0, false);
   }
 
-  private final Fleet fleet =
-      counting(
-          Fleet.class,
-          new Fleet() {
-            @Override
-            public String vehicleType(String vehicleId) {
-              return "plough";
-            }
+  private final Fleet fleet = counting(Fleet.class, registry());
 
-            @Override
-            public String contractorId(String vehicleId) {
-              return null;
-            }
-
-            @Override
-            public String homeDistrictId(String vehicleId) {
-              return "home-1";
-            }
-
-            @Override
-            public String depotZoneId(String vehicleId) {
-              return null;
-            }
-
-            @Override
-            public AssignmentFact activeAssignment(String vehicleId, long epochMs) {
-              return null;
-            }
-          });
+  private static RegistryState registry() {
+    RegistryState registry = new RegistryState();
+    registry.vehicle(RuleTestSupport.vehicle("veh-1", "plough", "home-1", null));
+    return registry;
+  }
 
   private Geography counting(Geography target) {
     return counting(Geography.class, target);
