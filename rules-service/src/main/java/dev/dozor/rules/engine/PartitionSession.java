@@ -210,9 +210,12 @@ final class PartitionSession {
     if (p.receivedAt() != null && fixMs - p.receivedAt().toEpochMilli() > maxClockAheadMs) {
       // a single fix stamped hours ahead must not make the vehicle's real fixes look old, end
       // its episodes or move the clock: INT-005 alone sees it
-      return PointEnricher.enrich(p, track.copy(), context).markClockAhead().held(heldNow);
+      return PointEnricher.enrich(p, track.copy(), context)
+          .markClockAhead()
+          .held(heldNow)
+          .track(track);
     }
-    VehiclePoint fact = PointEnricher.enrich(p, track, context).held(heldNow);
+    VehiclePoint fact = PointEnricher.enrich(p, track, context).held(heldNow).track(track);
     if (fixMs > clock.getCurrentTime()) {
       clock.advanceTime(fixMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
     }

@@ -53,10 +53,15 @@ public final class VehiclePoint implements java.io.Serializable {
   private transient AssignmentFact assignment;
   private transient boolean assignmentResolved;
   private transient double routeDeviationM = Double.NaN;
+  // the last route asked for (by identity) and the distance to it
+  private transient List<String> distanceSegments;
+  private transient double distanceToSegmentsM;
   private transient Map<String, RegulationParameters> parameters;
   private transient Map<String, List<String>> zonesByKind;
   // what the vehicle held in the session when this point arrived (see holdsEpisodeOf)
   private transient HeldState held = HeldState.UNKNOWN;
+  // the vehicle's track while the rules run: it keeps the registry's assignments of the vehicle
+  private transient VehicleTrack track;
 
   VehiclePoint(
       TelemetryPoint point,
@@ -102,6 +107,7 @@ public final class VehiclePoint implements java.io.Serializable {
    * rule asks, as after a restore, so the point a young collection copies is the fix alone.
    */
   void forgetLookups() {
+    track = null;
     districtId = UNRESOLVED;
     vehicleType = UNRESOLVED;
     contractorId = UNRESOLVED;
@@ -112,6 +118,7 @@ public final class VehiclePoint implements java.io.Serializable {
     assignment = null;
     assignmentResolved = false;
     routeDeviationM = Double.NaN;
+    distanceSegments = null;
     parameters = null;
   }
 
@@ -281,7 +288,10 @@ public final class VehiclePoint implements java.io.Serializable {
   /** The vehicle's assignment whose shift contains this fix, or null. */
   public AssignmentFact getAssignment() {
     if (!assignmentResolved) {
-      assignment = context.fleet().activeAssignment(vehicleId, getFixTimeMs());
+      assignment =
+          track != null
+              ? track.activeAssignment(context.fleet(), getFixTimeMs())
+              : context.fleet().activeAssignment(vehicleId, getFixTimeMs());
       assignmentResolved = true;
     }
     return assignment;
@@ -357,7 +367,13 @@ public final class VehiclePoint implements java.io.Serializable {
 
   /** Metres from the fix to the nearest of these road segments (infinite when none is known). */
   public double distanceToSegmentsM(List<String> segmentIds) {
-    return context.geography().distanceToSegmentsM(segmentIds, point.lat(), point.lon());
+    // GEO-001 (the route deviation) and EQP-002 (its route account) ask for the same route
+    if (segmentIds != distanceSegments) {
+      distanceSegments = segmentIds;
+      distanceToSegmentsM =
+          context.geography().distanceToSegmentsM(segmentIds, point.lat(), point.lon());
+    }
+    return distanceToSegmentsM;
   }
 
   /**
@@ -401,6 +417,12 @@ public final class VehiclePoint implements java.io.Serializable {
   /** The partition session tells the point what its vehicle holds, before inserting it. */
   VehiclePoint held(HeldState heldNow) {
     this.held = heldNow;
+    return this;
+  }
+
+  /** The partition session gives the point its vehicle's track (registry look-ups kept there). */
+  VehiclePoint track(VehicleTrack vehicleTrack) {
+    this.track = vehicleTrack;
     return this;
   }
 

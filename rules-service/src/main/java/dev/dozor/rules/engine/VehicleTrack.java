@@ -1,5 +1,8 @@
 package dev.dozor.rules.engine;
 
+import dev.dozor.rules.registry.Fleet;
+import java.util.List;
+
 /**
  * What the engine remembers of one vehicle between fixes, outside the rules: the last processed fix
  * (re-delivered or older fixes are skipped), the last valid position (GPS jumps are measured from
@@ -27,9 +30,28 @@ final class VehicleTrack implements java.io.Serializable {
   long jumpMs;
   int consistentJumps;
   long lastSeenWallMs;
+  // the registry's assignments of the vehicle, kept while its plans version stays (each fix asks
+  // for its active assignment; the track is at hand, the registry's map is not)
+  private transient List<AssignmentFact> assignments;
+  private transient long assignmentsVersion;
 
   VehicleTrack(String vehicleId) {
     this.vehicleId = vehicleId;
+  }
+
+  /** The vehicle's assignment whose shift contains the time, or null, as the fleet has it now. */
+  AssignmentFact activeAssignment(Fleet fleet, long epochMs) {
+    long version = fleet.plansVersion();
+    if (assignments == null || version != assignmentsVersion) {
+      assignmentsVersion = version;
+      assignments = fleet.assignmentsOf(vehicleId);
+    }
+    for (AssignmentFact a : assignments) {
+      if (a.covers(epochMs)) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /** A copy to enrich a fix with without changing this track. */

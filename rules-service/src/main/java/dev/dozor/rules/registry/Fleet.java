@@ -1,6 +1,7 @@
 package dev.dozor.rules.registry;
 
 import dev.dozor.rules.engine.AssignmentFact;
+import java.util.List;
 
 /** What the rules may ask the fleet registry about a vehicle. */
 public interface Fleet {
@@ -45,4 +46,17 @@ public interface Fleet {
 
   /** The vehicle's assignment whose shift contains the time, or null. */
   AssignmentFact activeAssignment(String vehicleId, long epochMs);
+
+  /**
+   * The vehicle's assignments by shift start (the first whose shift contains a time is its active
+   * one), as an immutable list a caller may keep while {@link #plansVersion()} stays the same.
+   */
+  default List<AssignmentFact> assignmentsOf(String vehicleId) {
+    return List.of();
+  }
+
+  /** Raised on every change of the assignments (read it before {@link #assignmentsOf}). */
+  default long plansVersion() {
+    return 0;
+  }
 }

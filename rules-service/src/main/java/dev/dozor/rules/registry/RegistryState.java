@@ -152,8 +152,14 @@ public final class RegistryState implements Fleet {
   // ---- reads ----
 
   /** Raised on every change of assignments or weather events. */
+  @Override
   public long plansVersion() {
     return plansVersion.get();
+  }
+
+  @Override
+  public List<AssignmentFact> assignmentsOf(String vehicleId) {
+    return assignmentsByVehicle.getOrDefault(vehicleId, List.of());
   }
 
   public Collection<AssignmentFact> assignments() {
