@@ -11,7 +11,10 @@ import org.kie.api.runtime.rule.FactHandle;
  * What one vehicle holds in its partition's session: how many {@link VehicleState} facts of each
  * class and regulation ({@link Episode}s among them). The session counts them as facts are inserted
  * and deleted; a point carries its vehicle's count, so a rule can ask, as a plain condition on the
- * point, whether there is anything to join with at all ({@link VehiclePoint#holdsEpisodeOf}).
+ * point, whether there is anything to join with at all ({@link VehiclePoint#holdsEpisodeOf}). It
+ * also keeps the facts themselves, which a regulation's own condition on the point reads ({@link
+ * VehiclePoint#heldFacts}), and the handles of the {@link RunningTally running tallies}, which the
+ * session hands each valid fix.
  *
  * <p>A point that is not evaluated by a partition session (a test's single fact) carries {@link
  * #UNKNOWN}, which lets every rule join: it answers "yes" both to "holds" and to "holds none".
