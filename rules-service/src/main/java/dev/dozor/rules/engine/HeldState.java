@@ -1,10 +1,10 @@
 package dev.dozor.rules.engine;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -13,7 +13,7 @@ import org.kie.api.runtime.rule.FactHandle;
  * and deleted; a point carries its vehicle's count, so a rule can ask, as a plain condition on the
  * point, whether there is anything to join with at all ({@link VehiclePoint#holdsEpisodeOf}). It
  * also keeps the facts themselves, which a regulation's own condition on the point reads ({@link
- * VehiclePoint#heldFacts}), and the handles of the {@link RunningTally running tallies}, which the
+ * VehiclePoint#holdsAny}), and the handles of the {@link RunningTally running tallies}, which the
  * session hands each valid fix.
  *
  * <p>A point that is not evaluated by a partition session (a test's single fact) carries {@link
@@ -196,39 +196,29 @@ final class HeldState {
   }
 
   /**
-   * The facts of this class the vehicle holds (of any regulation), oldest first; null for a point
-   * outside a session (unknown: a condition reading them must let the rule join).
+   * Whether the vehicle holds a fact of this class (of any regulation) that passes the test; true
+   * for a point outside a session (unknown: a condition reading it must let the rule join).
    */
   @SuppressWarnings("unchecked")
-  <T extends VehicleState> List<T> facts(Class<T> kind) {
+  <T extends VehicleState> boolean any(Class<T> kind, Predicate<? super T> test) {
     if (unknown) {
-      return null;
+      return true;
     }
-    List<T> out = null;
     for (int i = 0; i < kinds.length; i++) {
-      if (kinds[i] != kind || counts[i] == 0) {
-        continue;
-      }
-      if (out == null && counts[i] == 1 && onlyEntryOf(kind, i)) {
-        return List.of((T) facts[i][0]); // the usual case: one fact of a per-vehicle kind
-      }
-      if (out == null) {
-        out = new java.util.ArrayList<>();
-      }
-      for (int j = 0; j < counts[i]; j++) {
-        out.add((T) facts[i][j]);
+      if (kinds[i] == kind) {
+        for (int j = 0; j < counts[i]; j++) {
+          if (test.test((T) facts[i][j])) {
+            return true;
+          }
+        }
       }
     }
-    return out == null ? List.of() : out;
+    return false;
   }
 
-  private boolean onlyEntryOf(Class<?> kind, int entry) {
-    for (int i = entry + 1; i < kinds.length; i++) {
-      if (kinds[i] == kind && counts[i] > 0) {
-        return false;
-      }
-    }
-    return true;
+  /** Whether the vehicle holds no fact of this class that passes the test (unknown: true). */
+  <T extends VehicleState> boolean none(Class<T> kind, Predicate<? super T> test) {
+    return unknown || !any(kind, test);
   }
 
   private int indexOf(Class<?> kind, String regulationId) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The fact a rule sees for one fix: the point, what the engine derived from the vehicle's previous
@@ -462,12 +463,20 @@ public final class VehiclePoint implements java.io.Serializable {
   }
 
   /**
-   * The state facts of this class its vehicle holds, for a regulation's own condition that skips a
-   * join (docs/regulations.md, "Conditions that skip a join"): read once, when the point enters the
-   * session. Null for a point outside a partition session: the condition must then answer "yes".
+   * Whether its vehicle holds a state fact of this class that passes the test: a regulation's own
+   * condition that skips a join (docs/regulations.md, "Conditions that skip a join"), read once,
+   * when the point enters the session. True for a point outside a partition session.
    */
-  public <T extends VehicleState> List<T> heldFacts(Class<T> kind) {
-    return held.facts(kind);
+  public <T extends VehicleState> boolean holdsAny(Class<T> kind, Predicate<? super T> test) {
+    return held.any(kind, test);
+  }
+
+  /**
+   * Whether its vehicle holds no state fact of this class that passes the test; as {@link
+   * #holdsAny}, so also true for a point outside a partition session.
+   */
+  public <T extends VehicleState> boolean holdsNone(Class<T> kind, Predicate<? super T> test) {
+    return held.none(kind, test);
   }
 
   // ---- parameters ----

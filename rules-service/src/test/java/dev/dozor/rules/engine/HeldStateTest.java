@@ -129,8 +129,7 @@ class HeldStateTest {
     // and the facts themselves, which the regulations' own conditions read
     for (VehicleState f : engine.stateFacts(vehicleId)) {
       assertTrue(
-          engine.heldState(vehicleId).facts(f.getClass()).stream().anyMatch(h -> h == f),
-          vehicleId + " holds " + f);
+          engine.heldState(vehicleId).any(f.getClass(), h -> h == f), vehicleId + " holds " + f);
     }
   }
 

@@ -59,16 +59,10 @@ public final class RouteWork implements RunningTally {
    * the join.
    */
   public static boolean mayStart(VehiclePoint p, String regulationId) {
-    List<RouteWork> accounts = p.heldFacts(RouteWork.class);
-    if (accounts == null) {
-      return true;
-    }
-    for (RouteWork r : accounts) {
-      if (r.regulationId.equals(regulationId) && r.assignmentId.equals(p.getAssignmentId())) {
-        return false;
-      }
-    }
-    return true;
+    String assignmentId = p.getAssignmentId();
+    return p.holdsNone(
+        RouteWork.class,
+        r -> r.regulationId.equals(regulationId) && r.assignmentId.equals(assignmentId));
   }
 
   public RouteWork(String regulationId, AssignmentFact a, RegulationParameters parameters) {

@@ -4,7 +4,6 @@ import dev.dozor.rules.engine.AssignmentFact;
 import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
 import dev.dozor.rules.regulation.RegulationParameters;
-import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
@@ -54,17 +53,9 @@ public final class Int001Watch implements RunningTally {
    * make it true (a new watch starts at this fix; reporting a gap only shortens the silence).
    */
   public static boolean mayEndSilence(VehiclePoint p) {
-    List<Int001Watch> watches = p.heldFacts(Int001Watch.class);
-    if (watches == null) {
-      return true;
-    }
-    for (Int001Watch w : watches) {
-      if (w.getLastFixTimeMs() < p.getFixTimeMs()
-          && w.silentMs(p.getFixTimeMs()) > w.maxSilenceMs) {
-        return true;
-      }
-    }
-    return false;
+    long fix = p.getFixTimeMs();
+    return p.holdsAny(
+        Int001Watch.class, w -> w.getLastFixTimeMs() < fix && w.silentMs(fix) > w.maxSilenceMs);
   }
 
   public Int001Watch(VehiclePoint first, long clockNowMs) {

@@ -4,7 +4,6 @@ import dev.dozor.rules.engine.AssignmentFact;
 import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
 import dev.dozor.rules.regulation.RegulationParameters;
-import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
@@ -56,16 +55,7 @@ public final class Int003Tally implements RunningTally {
    * started on this fix covers it. A condition on the point that spares the rest the join.
    */
   public static boolean mayClose(VehiclePoint p) {
-    List<Int003Tally> tallies = p.heldFacts(Int003Tally.class);
-    if (tallies == null) {
-      return true;
-    }
-    for (Int003Tally t : tallies) {
-      if (!t.over && !t.covers(p)) {
-        return true;
-      }
-    }
-    return false;
+    return p.holdsAny(Int003Tally.class, t -> !t.over && !t.covers(p));
   }
 
   /**
@@ -74,16 +64,8 @@ public final class Int003Tally implements RunningTally {
    * period stays, so the rule's {@code not Int003Tally} cannot hold.
    */
   public static boolean mayStart(VehiclePoint p) {
-    List<Int003Tally> tallies = p.heldFacts(Int003Tally.class);
-    if (tallies == null || tallies.isEmpty()) {
-      return true;
-    }
-    for (Int003Tally t : tallies) {
-      if (t.over || !t.covers(p)) {
-        return true;
-      }
-    }
-    return false;
+    return p.holdsNoState(Int003Tally.class)
+        || p.holdsAny(Int003Tally.class, t -> t.over || !t.covers(p));
   }
 
   public Int003Tally(VehiclePoint first) {

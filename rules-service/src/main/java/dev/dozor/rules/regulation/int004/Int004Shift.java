@@ -4,7 +4,6 @@ import dev.dozor.rules.engine.AssignmentFact;
 import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
 import dev.dozor.rules.regulation.RegulationParameters;
-import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
@@ -51,16 +50,8 @@ public final class Int004Shift implements RunningTally {
    * fix is running. A condition on the point that spares the rest the join.
    */
   public static boolean mayClose(VehiclePoint p) {
-    List<Int004Shift> shifts = p.heldFacts(Int004Shift.class);
-    if (shifts == null) {
-      return true;
-    }
-    for (Int004Shift t : shifts) {
-      if (!t.over && t.shiftEndMs <= p.getFixTimeMs()) {
-        return true;
-      }
-    }
-    return false;
+    long fix = p.getFixTimeMs();
+    return p.holdsAny(Int004Shift.class, t -> !t.over && t.shiftEndMs <= fix);
   }
 
   /**
@@ -69,16 +60,9 @@ public final class Int004Shift implements RunningTally {
    * does not close stays, so the rule's {@code not Int004Shift} cannot hold.
    */
   public static boolean mayStart(VehiclePoint p) {
-    List<Int004Shift> shifts = p.heldFacts(Int004Shift.class);
-    if (shifts == null || shifts.isEmpty()) {
-      return true;
-    }
-    for (Int004Shift t : shifts) {
-      if (t.over || t.shiftEndMs <= p.getFixTimeMs()) {
-        return true;
-      }
-    }
-    return false;
+    long fix = p.getFixTimeMs();
+    return p.holdsNoState(Int004Shift.class)
+        || p.holdsAny(Int004Shift.class, t -> t.over || t.shiftEndMs <= fix);
   }
 
   public Int004Shift(VehiclePoint first) {

@@ -5,7 +5,6 @@ import dev.dozor.rules.engine.VehiclePoint;
 import dev.dozor.rules.engine.VehicleState;
 import dev.dozor.rules.regulation.RegulationParameters;
 import dev.dozor.rules.regulation.int001.Int001Watch;
-import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
@@ -38,18 +37,9 @@ public final class Tim006RollOut implements VehicleState {
    * ever make a watch stop matching. A condition on the point that spares the rest the joins.
    */
   public static boolean mayRollOut(VehiclePoint p) {
-    List<Tim006RollOut> watches = p.heldFacts(Tim006RollOut.class);
-    if (watches == null || p.heldFacts(Int001Watch.class).isEmpty()) {
-      return true;
-    }
-    boolean watched = false;
-    for (Tim006RollOut w : watches) {
-      if (!w.isRolledOut()) {
-        return true;
-      }
-      watched |= w.assignmentId.equals(p.getAssignmentId());
-    }
-    return !watched && p.isOnShift();
+    return p.holdsNoState(Int001Watch.class)
+        || p.holdsAny(Tim006RollOut.class, w -> !w.isRolledOut())
+        || mayStart(p) && p.isOnShift();
   }
 
   /**
@@ -58,16 +48,8 @@ public final class Tim006RollOut implements VehicleState {
    * that assignment. A condition on the point that spares the rest the join.
    */
   public static boolean mayStart(VehiclePoint p) {
-    List<Tim006RollOut> watches = p.heldFacts(Tim006RollOut.class);
-    if (watches == null) {
-      return true;
-    }
-    for (Tim006RollOut w : watches) {
-      if (w.assignmentId.equals(p.getAssignmentId())) {
-        return false;
-      }
-    }
-    return true;
+    String assignmentId = p.getAssignmentId();
+    return p.holdsNone(Tim006RollOut.class, w -> w.assignmentId.equals(assignmentId));
   }
 
   /**
@@ -75,16 +57,8 @@ public final class Tim006RollOut implements VehicleState {
    * this fix has its shift still running. A condition on the point that spares the rest the join.
    */
   public static boolean mayEndWatch(VehiclePoint p) {
-    List<Tim006RollOut> watches = p.heldFacts(Tim006RollOut.class);
-    if (watches == null) {
-      return true;
-    }
-    for (Tim006RollOut w : watches) {
-      if (!w.over && w.shiftEndMs <= p.getFixTimeMs()) {
-        return true;
-      }
-    }
-    return false;
+    long fix = p.getFixTimeMs();
+    return p.holdsAny(Tim006RollOut.class, w -> !w.over && w.shiftEndMs <= fix);
   }
 
   public Tim006RollOut(AssignmentFact shift, RegulationParameters par) {
