@@ -12,9 +12,20 @@ public final class AssignmentFact implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   private final AssignmentRecord record;
+  // the shift's times as plain numbers: every fix asks whether its vehicle's assignments cover it
+  // and every clock rule reads them, and the record's Instants are two more objects to load
+  private final transient long shiftStartMs;
+  private final transient long shiftEndMs;
 
   public AssignmentFact(AssignmentRecord record) {
     this.record = withSharedSegmentIds(record);
+    this.shiftStartMs = record.shiftStart().toEpochMilli();
+    this.shiftEndMs = record.shiftEnd().toEpochMilli();
+  }
+
+  /** A checkpoint holds the record only: the times are computed again. */
+  private Object readResolve() {
+    return new AssignmentFact(record);
   }
 
   /**
@@ -48,16 +59,16 @@ public final class AssignmentFact implements java.io.Serializable {
   }
 
   public long getShiftStartMs() {
-    return record.shiftStart().toEpochMilli();
+    return shiftStartMs;
   }
 
   public long getShiftEndMs() {
-    return record.shiftEnd().toEpochMilli();
+    return shiftEndMs;
   }
 
   /** Whether the shift window [start, end) contains this time. */
   public boolean covers(long epochMs) {
-    return epochMs >= getShiftStartMs() && epochMs < getShiftEndMs();
+    return epochMs >= shiftStartMs && epochMs < shiftEndMs;
   }
 
   /** The work zone, or null. */

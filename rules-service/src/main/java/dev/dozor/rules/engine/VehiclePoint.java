@@ -3,6 +3,7 @@ package dev.dozor.rules.engine;
 import dev.dozor.events.Equipment;
 import dev.dozor.events.EvidencePoint;
 import dev.dozor.events.TelemetryPoint;
+import dev.dozor.events.VehicleRecord;
 import dev.dozor.rules.regulation.RegulationParameters;
 import java.time.Instant;
 import java.util.HashMap;
@@ -46,9 +47,9 @@ public final class VehiclePoint implements java.io.Serializable {
   private transient String districtId = UNRESOLVED;
   // the registry's answers for the vehicle, looked up once per point (parameters ask for the type
   // of every regulation with overrides by type)
-  private transient String vehicleType = UNRESOLVED;
-  private transient String contractorId = UNRESOLVED;
-  private transient String homeDistrictId = UNRESOLVED;
+  // the vehicle's registry record (type, contractor, home district, depot), null when unregistered
+  private transient VehicleRecord vehicle;
+  private transient boolean vehicleResolved;
   private transient SegmentMatch segment;
   private transient boolean segmentResolved;
   private transient AssignmentFact assignment;
@@ -110,9 +111,8 @@ public final class VehiclePoint implements java.io.Serializable {
   void forgetLookups() {
     track = null;
     districtId = UNRESOLVED;
-    vehicleType = UNRESOLVED;
-    contractorId = UNRESOLVED;
-    homeDistrictId = UNRESOLVED;
+    vehicle = null;
+    vehicleResolved = false;
     zonesByKind = null;
     segment = null;
     segmentResolved = false;
@@ -255,24 +255,27 @@ public final class VehiclePoint implements java.io.Serializable {
 
   /** The vehicle's type from the registry ({@code plough}, {@code sweeper}, …), or null. */
   public String getVehicleType() {
-    if (vehicleType == UNRESOLVED) {
-      vehicleType = context.fleet().vehicleType(vehicleId);
-    }
-    return vehicleType;
+    VehicleRecord v = vehicle();
+    return v == null ? null : v.type();
   }
 
   public String getContractorId() {
-    if (contractorId == UNRESOLVED) {
-      contractorId = context.fleet().contractorId(vehicleId);
-    }
-    return contractorId;
+    VehicleRecord v = vehicle();
+    return v == null ? null : v.contractorId();
   }
 
   public String getHomeDistrictId() {
-    if (homeDistrictId == UNRESOLVED) {
-      homeDistrictId = context.fleet().homeDistrictId(vehicleId);
+    VehicleRecord v = vehicle();
+    return v == null ? null : v.homeDistrictId();
+  }
+
+  /** The vehicle's registry record, or null: through its track, which keeps it between fixes. */
+  private VehicleRecord vehicle() {
+    if (!vehicleResolved) {
+      vehicle = track != null ? track.vehicle(context.fleet()) : context.fleet().vehicle(vehicleId);
+      vehicleResolved = true;
     }
-    return homeDistrictId;
+    return vehicle;
   }
 
   /** The okrug of the vehicle's home district, or null. */
@@ -283,7 +286,8 @@ public final class VehiclePoint implements java.io.Serializable {
 
   /** The vehicle's depot zone, or null. */
   public String getDepotZoneId() {
-    return context.fleet().depotZoneId(vehicleId);
+    VehicleRecord v = vehicle();
+    return v == null ? null : v.depotZoneId();
   }
 
   /** The vehicle's assignment whose shift contains this fix, or null. */

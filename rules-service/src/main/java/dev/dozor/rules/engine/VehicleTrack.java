@@ -1,5 +1,6 @@
 package dev.dozor.rules.engine;
 
+import dev.dozor.events.VehicleRecord;
 import dev.dozor.rules.registry.Fleet;
 import java.util.List;
 
@@ -34,6 +35,11 @@ final class VehicleTrack implements java.io.Serializable {
   // for its active assignment; the track is at hand, the registry's map is not)
   private transient List<AssignmentFact> assignments;
   private transient long assignmentsVersion;
+  // the registry's record of the vehicle, kept while its vehicles version stays (each fix asks for
+  // the type, contractor or home district)
+  private transient VehicleRecord vehicle;
+  private transient boolean vehicleKnown;
+  private transient long vehicleVersion;
 
   VehicleTrack(String vehicleId) {
     this.vehicleId = vehicleId;
@@ -52,6 +58,17 @@ final class VehicleTrack implements java.io.Serializable {
       }
     }
     return null;
+  }
+
+  /** The vehicle's registry record, or null when not registered, as the fleet has it now. */
+  VehicleRecord vehicle(Fleet fleet) {
+    long version = fleet.vehiclesVersion();
+    if (!vehicleKnown || version != vehicleVersion) {
+      vehicleVersion = version;
+      vehicle = fleet.vehicle(vehicleId);
+      vehicleKnown = true;
+    }
+    return vehicle;
   }
 
   /** A copy to enrich a fix with without changing this track. */

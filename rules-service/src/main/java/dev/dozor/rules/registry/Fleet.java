@@ -1,5 +1,6 @@
 package dev.dozor.rules.registry;
 
+import dev.dozor.events.VehicleRecord;
 import dev.dozor.rules.engine.AssignmentFact;
 import java.util.List;
 
@@ -9,6 +10,11 @@ public interface Fleet {
   /** A registry that knows no vehicle. */
   Fleet EMPTY =
       new Fleet() {
+        @Override
+        public VehicleRecord vehicle(String vehicleId) {
+          return null;
+        }
+
         @Override
         public String vehicleType(String vehicleId) {
           return null;
@@ -34,6 +40,17 @@ public interface Fleet {
           return null;
         }
       };
+
+  /**
+   * The vehicle's registry record, or null when the vehicle is not registered; a caller may keep it
+   * while {@link #vehiclesVersion()} stays the same.
+   */
+  VehicleRecord vehicle(String vehicleId);
+
+  /** Raised on every change of a vehicle record (read it before {@link #vehicle}). */
+  default long vehiclesVersion() {
+    return 0;
+  }
 
   /** The vehicle's type, or null when the vehicle is not registered. */
   String vehicleType(String vehicleId);

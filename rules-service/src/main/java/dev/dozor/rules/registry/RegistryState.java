@@ -34,6 +34,7 @@ public final class RegistryState implements Fleet {
 
   private final Map<String, WeatherFact> weather = new ConcurrentHashMap<>();
   private final AtomicLong plansVersion = new AtomicLong();
+  private final AtomicLong vehiclesVersion = new AtomicLong();
   private final GeoIndex.Builder places;
   private boolean placesDirty;
   private volatile GeoIndex geography;
@@ -51,10 +52,13 @@ public final class RegistryState implements Fleet {
 
   public void vehicle(VehicleRecord v) {
     vehicles.put(v.id(), v);
+    vehiclesVersion.incrementAndGet();
   }
 
   public void removeVehicle(String id) {
-    vehicles.remove(id);
+    if (vehicles.remove(id) != null) {
+      vehiclesVersion.incrementAndGet();
+    }
   }
 
   public synchronized void district(DistrictRecord d) {
@@ -181,6 +185,17 @@ public final class RegistryState implements Fleet {
   /** A view that always reads the current index. */
   public Geography geography() {
     return new CurrentGeography();
+  }
+
+  @Override
+  public VehicleRecord vehicle(String vehicleId) {
+    return vehicles.get(vehicleId);
+  }
+
+  /** Raised on every change of a vehicle record. */
+  @Override
+  public long vehiclesVersion() {
+    return vehiclesVersion.get();
   }
 
   @Override

@@ -74,12 +74,14 @@ class VehiclePointLookupsTest {
       assertEquals("plough", point.getVehicleType());
       assertEquals("home-1", point.getHomeDistrictId());
     }
-    assertEquals(1, calls.get("vehicleType"));
-    assertEquals(1, calls.get("homeDistrictId"));
+    // type, contractor, home district and depot come from one look-up of the vehicle's record
+    point.getContractorId();
+    point.getDepotZoneId();
+    assertEquals(1, calls.get("vehicle"));
 
     point.forgetLookups();
     point.getVehicleType();
-    assertEquals(2, calls.get("vehicleType"), "after the rules, the registry's answer of the day");
+    assertEquals(2, calls.get("vehicle"), "after the rules, the registry's answer of the day");
   }
 
   private VehiclePoint point() {

@@ -5,10 +5,14 @@ import static dev.dozor.rules.engine.Track.t;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.dozor.events.VehicleRecord;
 import dev.dozor.rules.registry.RegistryState;
 import org.junit.jupiter.api.Test;
 
-/** The track keeps the registry's assignments of its vehicle only while the plans stay the same. */
+/**
+ * The track keeps the registry's assignments and record of its vehicle only while the registry's
+ * plans and vehicles stay the same.
+ */
 class VehicleTrackTest {
   @Test
   void aChangeOfTheAssignmentsIsSeenByTheNextFix() {
@@ -25,5 +29,24 @@ class VehicleTrackTest {
 
     registry.removeAssignment("a1");
     assertNull(track.activeAssignment(registry, t(60).toEpochMilli()));
+  }
+
+  @Test
+  void aChangeOfTheVehicleRecordIsSeenByTheNextFix() {
+    RegistryState registry = new RegistryState();
+    VehicleTrack track = new VehicleTrack("v1");
+    assertNull(track.vehicle(registry), "not registered yet");
+
+    registry.vehicle(VehicleRecord.of("v1", "А001АА77", "plough", "Contractor", "district-1"));
+    assertEquals("plough", track.vehicle(registry).type());
+
+    registry.vehicle(VehicleRecord.of("v1", "А001АА77", "sweeper", "Contractor", "district-1"));
+    assertEquals("sweeper", track.vehicle(registry).type(), "re-registered with another type");
+
+    registry.vehicle(VehicleRecord.of("v2", "А002АА77", "spreader", "Contractor", "district-1"));
+    assertEquals("sweeper", track.vehicle(registry).type(), "another vehicle's change");
+
+    registry.removeVehicle("v1");
+    assertNull(track.vehicle(registry), "removed from the registry");
   }
 }
