@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -25,6 +26,14 @@ import org.locationtech.jts.index.strtree.STRtree;
  * An immutable in-memory spatial index (JTS STR-trees, in local metres) of districts, zones and
  * road segments. The registry builds a new one when the geography changes and swaps it in whole, so
  * a lookup never sees half an update.
+ *
+ * <p>The per-fix look-ups go through structures that give the plain loops' answers to the bit,
+ * faster (each class says why it is exact; the {@code exact…} methods are the plain loops, kept as
+ * the reference and for inputs outside the fast paths' range): each segment's {@link SegmentShape}
+ * (flat vertices, boxes) for {@link #distanceToSegmentsM}; a {@link SegmentGrid} of segment pieces
+ * for {@link #segmentAt}; and {@link AreaCells}, lazily filled per-cell caches of the districts and
+ * of each kind's zones, for {@link #districtAt} and {@link #zonesAt}. The caches die with the
+ * index.
  */
 public final class GeoIndex implements Geography {
   /** Metres: a fix this close to a segment's line is on the segment (as telemetry coverage). */
@@ -32,9 +41,22 @@ public final class GeoIndex implements Geography {
 
   private static final double DEFAULT_REFERENCE_LAT = 55.75;
 
-  private record Area(String id, String kind, Geometry geometry, PreparedGeometry prepared) {}
+  /**
+   * Metres: coordinates (and points) within this of the origin take the fast paths; local metres of
+   * any latitude and longitude are within 2.1e7. Beyond it (or NaN) the plain loops answer.
+   */
+  static final double NEAR_M = 1e9;
 
-  private record Segment(RoadSegmentRecord record, LineString line) {
+  /** Metres: a larger matching radius (or a negative or NaN one) takes the plain loop. */
+  static final double MAX_GRID_RADIUS_M = 10_000;
+
+  record Area(String id, String kind, Geometry geometry, PreparedGeometry prepared) {}
+
+  record Segment(RoadSegmentRecord record, LineString line, SegmentShape shape) {
+    String id() {
+      return record.id();
+    }
+
     SegmentMatch match(double distanceM) {
       return new SegmentMatch(
           record.id(),
@@ -47,6 +69,8 @@ public final class GeoIndex implements Geography {
   }
 
   private final GeoJsonShapes shapes;
+  private final LocalMetres projection;
+  private final GeometryFactory factory = new GeometryFactory();
   private final double segmentRadiusM;
   private final STRtree districts = new STRtree();
   private final Map<String, String> okrugByDistrict = new HashMap<>();
@@ -55,7 +79,11 @@ public final class GeoIndex implements Geography {
   private final Map<String, ZoneRecord> zoneRecords = new LinkedHashMap<>();
   private final STRtree segments = new STRtree();
   private final Map<String, Segment> segmentsById = new HashMap<>();
+  private final Map<String, SegmentShape> shapesById = new HashMap<>();
   private final List<String> rejected = new ArrayList<>();
+  private final AreaCells districtCells;
+  private final Map<String, AreaCells> zoneCellsByKind = new HashMap<>();
+  private final SegmentGrid segmentGrid;
 
   private GeoIndex(Builder b) {
     double referenceLat = DEFAULT_REFERENCE_LAT;
@@ -66,7 +94,8 @@ public final class GeoIndex implements Geography {
         break;
       }
     }
-    this.shapes = new GeoJsonShapes(new LocalMetres(referenceLat));
+    this.projection = new LocalMetres(referenceLat);
+    this.shapes = new GeoJsonShapes(projection);
     this.segmentRadiusM = b.segmentRadiusM;
     PreparedGeometryFactory prepare = new PreparedGeometryFactory();
     for (DistrictRecord d : b.districts.values()) {
@@ -91,9 +120,10 @@ public final class GeoIndex implements Geography {
     for (RoadSegmentRecord s : b.segments.values()) {
       try {
         LineString line = shapes.line(s.geometry());
-        Segment segment = new Segment(s, line);
+        Segment segment = new Segment(s, line, new SegmentShape(line));
         segments.insert(line.getEnvelopeInternal(), segment);
         segmentsById.put(s.id(), segment);
+        shapesById.put(s.id(), segment.shape());
       } catch (RuntimeException e) {
         rejected.add("segment " + s.id() + ": " + e.getMessage());
       }
@@ -101,6 +131,21 @@ public final class GeoIndex implements Geography {
     districts.build();
     zonesByKind.values().forEach(STRtree::build);
     segments.build();
+    districtCells = new AreaCells(districts, List.of(), factory, false);
+    zonesByKind.forEach(
+        (kind, tree) -> {
+          List<Area> ofKind =
+              zonesById.values().stream()
+                  .filter(a -> java.util.Objects.equals(a.kind(), kind))
+                  .toList();
+          zoneCellsByKind.put(kind, new AreaCells(tree, ofKind, factory, true));
+        });
+    segmentGrid = new SegmentGrid(List.copyOf(segmentsById.values()));
+  }
+
+  /** Whether the fast paths' rounding-error bounds and cell numbers hold at this point. */
+  static boolean near(double x, double y) {
+    return Math.abs(x) <= NEAR_M && Math.abs(y) <= NEAR_M;
   }
 
   private Geometry area(String what, com.fasterxml.jackson.databind.JsonNode geoJson) {
@@ -131,6 +176,16 @@ public final class GeoIndex implements Geography {
 
   @Override
   public String districtAt(double lat, double lon) {
+    Coordinate c = projection.project(lat, lon);
+    if (!near(c.x, c.y)) {
+      return exactDistrictAt(lat, lon);
+    }
+    Area a = districtCells.first(c);
+    return a == null ? null : a.id();
+  }
+
+  /** {@link #districtAt} as the plain STR-tree loop. */
+  String exactDistrictAt(double lat, double lon) {
     Point p = shapes.point(lat, lon);
     for (Object o : districts.query(p.getEnvelopeInternal())) {
       Area a = (Area) o;
@@ -148,6 +203,16 @@ public final class GeoIndex implements Geography {
 
   @Override
   public List<String> zonesAt(String kind, double lat, double lon) {
+    AreaCells cells = zoneCellsByKind.get(kind);
+    if (cells == null) {
+      return List.of();
+    }
+    Coordinate c = projection.project(lat, lon);
+    return near(c.x, c.y) ? cells.covering(c) : exactZonesAt(kind, lat, lon);
+  }
+
+  /** {@link #zonesAt} as the plain STR-tree loop. */
+  List<String> exactZonesAt(String kind, double lat, double lon) {
     STRtree tree = zonesByKind.get(kind);
     if (tree == null) {
       return List.of();
@@ -166,6 +231,18 @@ public final class GeoIndex implements Geography {
 
   @Override
   public boolean contains(String zoneId, double lat, double lon) {
+    Area a = zonesById.get(zoneId);
+    if (a == null) {
+      return false;
+    }
+    // covers() starts with this box test: most fixes are outside and need no Point
+    Coordinate c = projection.project(lat, lon);
+    return a.geometry().getEnvelopeInternal().covers(c.x, c.y)
+        && a.prepared().covers(factory.createPoint(c));
+  }
+
+  /** {@link #contains} as it was: the prepared test on a new Point. */
+  boolean exactContains(String zoneId, double lat, double lon) {
     Area a = zonesById.get(zoneId);
     return a != null && a.prepared().covers(shapes.point(lat, lon));
   }
@@ -195,6 +272,15 @@ public final class GeoIndex implements Geography {
 
   @Override
   public SegmentMatch segmentAt(double lat, double lon) {
+    Coordinate c = projection.project(lat, lon);
+    if (!near(c.x, c.y) || !(segmentRadiusM >= 0 && segmentRadiusM <= MAX_GRID_RADIUS_M)) {
+      return exactSegmentAt(lat, lon);
+    }
+    return segmentGrid.nearest(c, segmentRadiusM);
+  }
+
+  /** {@link #segmentAt} as the plain STR-tree loop. */
+  SegmentMatch exactSegmentAt(double lat, double lon) {
     Point p = shapes.point(lat, lon);
     Envelope search = new Envelope(p.getCoordinate());
     search.expandBy(segmentRadiusM);
@@ -215,6 +301,41 @@ public final class GeoIndex implements Geography {
 
   @Override
   public double distanceToSegmentsM(List<String> segmentIds, double lat, double lon) {
+    Coordinate c = projection.project(lat, lon);
+    if (!near(c.x, c.y)) {
+      return exactDistanceToSegmentsM(segmentIds, lat, lon);
+    }
+    // the plain loop decision for decision, on each segment's prepared shape (no Point, no vertex
+    // copies): a segment is measured exactly when its box is nearer than the best so far (the
+    // answer of Envelope.distance), and measuring it gives the same Math.min(best, distance), so
+    // the running best and the result are the plain loop's; unknown ids are skipped, as there
+    double best = Double.POSITIVE_INFINITY;
+    for (String id : segmentIds) {
+      SegmentShape s = shapesById.get(id);
+      if (s != null && s.boxCloserThan(c.x, c.y, best)) {
+        best = s.minDistance(c, best);
+      }
+    }
+    return best;
+  }
+
+  /** For tests and measurements: the local metres of this index. */
+  LocalMetres projection() {
+    return projection;
+  }
+
+  /** For tests and measurements. */
+  SegmentGrid segmentGrid() {
+    return segmentGrid;
+  }
+
+  /** For tests and measurements. */
+  AreaCells districtCells() {
+    return districtCells;
+  }
+
+  /** {@link #distanceToSegmentsM} as the plain loop. */
+  double exactDistanceToSegmentsM(List<String> segmentIds, double lat, double lon) {
     Point p = shapes.point(lat, lon);
     Coordinate c = p.getCoordinate();
     double best = Double.POSITIVE_INFINITY;
