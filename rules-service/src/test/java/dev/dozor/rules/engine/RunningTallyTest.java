@@ -74,6 +74,16 @@ class RunningTallyTest {
           then
               $t.add( $pt );
           end
+          """,
+          "SPD-002",
+          """
+          rule "SPD-002 add a brush-on fix to the window"
+          when
+              $pt : VehiclePoint( $vid : vehicleId, valid, brushOn )
+              $w  : BrushWindow( vehicleId == $vid, lastFixTimeMs < $pt.fixTimeMs )
+          then
+              modify( $w ) { add( $pt ) }
+          end
           """);
 
   @Test
@@ -84,6 +94,7 @@ class RunningTallyTest {
     assertFalse(of("INT-001", shipped).isEmpty(), "the workload has a telemetry gap");
     assertFalse(of("INT-003", shipped).isEmpty(), "and an odometer counting too much");
     assertFalse(of("INT-004", shipped).isEmpty(), "and a brush toggling too often");
+    assertFalse(of("SPD-002", shipped).isEmpty(), "and a sweeper brushing too fast");
     assertEquals(shipped, stored);
   }
 
@@ -107,10 +118,14 @@ class RunningTallyTest {
     assertEquals(1, changed.size(), "only the tally that changed what rules read is updated");
   }
 
-  /** One plough with an odometer: toggling brush, a 30-minute silence, a fix after the shift. */
+  /**
+   * One plough with an odometer: toggling brush, a 30-minute silence, a fix after the shift; one
+   * sweeper brushing at 25 km/h for five minutes, then slowly, then with the brush off.
+   */
   private static List<ViolationEvent> run(RegulationCatalogue catalogue) {
     RegistryState registry = new RegistryState();
     registry.vehicle(vehicle("v1", "plough", null, null));
+    registry.vehicle(vehicle("v2", "sweeper", null, null));
     registry.assignment(shift("a1", "v1", t(0), t(3600)));
     Track track = Track.of("v1").odometer(1000, 1.3);
     boolean on = true;
@@ -119,9 +134,20 @@ class RunningTallyTest {
       on = !on;
     }
     track.at(2000).fixes(30, 10, 36).at(3700).fixes(1, 10, 0);
+    Equipment brush = new Equipment(null, true, null, null, null, null, null);
+    Track sweeper =
+        Track.of("v2")
+            .equipment(brush)
+            .fixes(60, 5, 25)
+            .fixes(40, 5, 6)
+            .equipment(new Equipment(null, false, null, null, null, null, null))
+            .fixes(5, 5, 20);
+    List<dev.dozor.events.TelemetryPoint> points = new ArrayList<>(track.points());
+    points.addAll(sweeper.points());
+    points.sort(java.util.Comparator.comparing(dev.dozor.events.TelemetryPoint::fixTime));
     try (RuleEngine engine = RuleTestSupport.engine(catalogue, registry)) {
       // in batches, so the session holds the tallies across them
-      return RuleTestSupport.inBatches(engine, track.points(), 7);
+      return RuleTestSupport.inBatches(engine, points, 7);
     }
   }
 

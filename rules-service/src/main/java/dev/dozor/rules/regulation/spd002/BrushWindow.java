@@ -1,7 +1,7 @@
 package dev.dozor.rules.regulation.spd002;
 
+import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
-import dev.dozor.rules.engine.VehicleState;
 import dev.dozor.rules.regulation.RegulationParameters;
 import java.util.ArrayDeque;
 import org.kie.api.definition.type.ClassReactive;
@@ -14,11 +14,15 @@ import org.kie.api.definition.type.ClassReactive;
  * the window when the brush goes off. The mean counts only once the run has lasted at least {@code
  * windowS}, so two minutes of data back the judgement.
  *
+ * <p>A running tally: the session hands it each later valid fix of its vehicle before the rules see
+ * the fix ({@link #take}), so the episode rules judge the window with the fix in it; a rule only
+ * opens it (with its first fix) and drops it.
+ *
  * <p>Bound: fixes are kept per whole second of fix time (fixes within one second share an entry),
  * so the window holds at most {@code windowS + 1} entries whatever the reporting rate.
  */
 @ClassReactive
-public final class BrushWindow implements VehicleState {
+public final class BrushWindow implements RunningTally {
   private static final long serialVersionUID = 1L;
 
   public static final String REGULATION_ID = "SPD-002";
@@ -49,6 +53,27 @@ public final class BrushWindow implements VehicleState {
     this.windowMs = par.millis("windowS");
     this.maxGapMs = par.millis("maxGapS");
     add(first);
+  }
+
+  @Override
+  public Phase phase() {
+    // the episode rules judge the mean including this fix
+    return Phase.BEFORE_RULES;
+  }
+
+  /**
+   * Adds a later brush-on fix (what the rule "add a brush-on fix to the window" did); a fix with
+   * the brush off is left to the rule that drops the window.
+   *
+   * @return whether the fix was added (the rules read the window's last fix time and mean)
+   */
+  @Override
+  public boolean take(VehiclePoint point, long eventNowMs) {
+    if (!point.isBrushOn() || point.getFixTimeMs() <= lastFixTimeMs) {
+      return false;
+    }
+    add(point);
+    return true;
   }
 
   /** Adds the next brush-on fix; a silence longer than {@code maxGapS} restarts the run. */
