@@ -84,6 +84,16 @@ class RunningTallyTest {
           then
               modify( $w ) { add( $pt ) }
           end
+          """,
+          "SPD-003",
+          """
+          rule "SPD-003 add a spreading fix to the chunk"
+          when
+              $pt : VehiclePoint( $vid : vehicleId, valid, spreading( this ) )
+              $c  : SpreadChunk( vehicleId == $vid, lastFixTimeMs < $pt.fixTimeMs )
+          then
+              modify( $c ) { add( $pt, inYard( $pt ) ) }
+          end
           """);
 
   @Test
@@ -95,6 +105,7 @@ class RunningTallyTest {
     assertFalse(of("INT-003", shipped).isEmpty(), "and an odometer counting too much");
     assertFalse(of("INT-004", shipped).isEmpty(), "and a brush toggling too often");
     assertFalse(of("SPD-002", shipped).isEmpty(), "and a sweeper brushing too fast");
+    assertFalse(of("SPD-003", shipped).isEmpty(), "and a spreader spreading too much");
     assertEquals(shipped, stored);
   }
 
@@ -120,12 +131,15 @@ class RunningTallyTest {
 
   /**
    * One plough with an odometer: toggling brush, a 30-minute silence, a fix after the shift; one
-   * sweeper brushing at 25 km/h for five minutes, then slowly, then with the brush off.
+   * sweeper brushing at 25 km/h for five minutes, then slowly, then with the brush off; one
+   * spreader spreading 60 g/m² (the norm is 5–40) for five kilometres, pausing, then within the
+   * norm.
    */
   private static List<ViolationEvent> run(RegulationCatalogue catalogue) {
     RegistryState registry = new RegistryState();
     registry.vehicle(vehicle("v1", "plough", null, null));
     registry.vehicle(vehicle("v2", "sweeper", null, null));
+    registry.vehicle(vehicle("v3", "spreader", null, null));
     registry.assignment(shift("a1", "v1", t(0), t(3600)));
     Track track = Track.of("v1").odometer(1000, 1.3);
     boolean on = true;
@@ -142,8 +156,16 @@ class RunningTallyTest {
             .fixes(40, 5, 6)
             .equipment(new Equipment(null, false, null, null, null, null, null))
             .fixes(5, 5, 20);
+    Track spreader =
+        Track.of("v3")
+            .equipment(new Equipment(null, null, true, 60.0, null, null, null))
+            .fixes(60, 10, 30)
+            .at(900)
+            .equipment(new Equipment(null, null, true, 20.0, null, null, null))
+            .fixes(40, 10, 30);
     List<dev.dozor.events.TelemetryPoint> points = new ArrayList<>(track.points());
     points.addAll(sweeper.points());
+    points.addAll(spreader.points());
     points.sort(java.util.Comparator.comparing(dev.dozor.events.TelemetryPoint::fixTime));
     try (RuleEngine engine = RuleTestSupport.engine(catalogue, registry)) {
       // in batches, so the session holds the tallies across them

@@ -1,8 +1,9 @@
 package dev.dozor.rules.regulation.spd003;
 
+import dev.dozor.events.ZoneRecord;
 import dev.dozor.rules.engine.Episode;
+import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
-import dev.dozor.rules.engine.VehicleState;
 import dev.dozor.rules.regulation.RegulationParameters;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -17,10 +18,14 @@ import org.kie.api.definition.type.ClassReactive;
  * spreading fix came for longer than {@code maxPauseS} (spreader off or no data) or when the fix
  * moves between yard and road, since the norms differ.
  *
+ * <p>A running tally: a rule starts it with its first spreading fix, and the session hands it each
+ * later valid fix before the rules see the fix ({@link #take}), so the rules judge the chunk done
+ * or the run broken at this fix; a rule drops it after a long pause.
+ *
  * <p>Bound: constant size (running sums and the first fixes of the current and the last chunk).
  */
 @ClassReactive
-public final class SpreadChunk implements VehicleState {
+public final class SpreadChunk implements RunningTally {
   private static final long serialVersionUID = 1L;
 
   public static final String REGULATION_ID = "SPD-003";
@@ -53,6 +58,39 @@ public final class SpreadChunk implements VehicleState {
     this.chunkM = par.value("chunkM");
     this.maxPauseMs = par.millis("maxPauseS");
     restart(first, inYard);
+  }
+
+  /**
+   * Whether the fix can be measured: spreader on and a rate reported (the DRL's {@code spreading}).
+   */
+  public static boolean spreading(VehiclePoint p) {
+    return p.isSpreaderOn() && p.getSpreadRateGm2() != null;
+  }
+
+  /** Whether the fix lies in a yard (yard norm; the DRL's {@code inYard}). */
+  public static boolean inYard(VehiclePoint p) {
+    return p.inZoneOfKind(ZoneRecord.YARD);
+  }
+
+  @Override
+  public Phase phase() {
+    // the rules judge the chunk done, or the run broken, at this fix
+    return Phase.BEFORE_RULES;
+  }
+
+  /**
+   * Adds a later spreading fix (what the rule "add a spreading fix to the chunk" did); other fixes
+   * are left to the rule that stops measuring after a long pause.
+   *
+   * @return whether the fix was added (the rules read the chunk's times and measures)
+   */
+  @Override
+  public boolean take(VehiclePoint point, long eventNowMs) {
+    if (!spreading(point) || point.getFixTimeMs() <= lastFixTimeMs) {
+      return false;
+    }
+    add(point, inYard(point));
+    return true;
   }
 
   /** The next spreading fix (spreader on, rate reported); {@code inYard}: it lies in a yard. */
