@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.dozor.events.Equipment;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.ViolationEvent;
 import dev.dozor.rules.registry.RegistryState;
@@ -43,6 +44,12 @@ class HeldConditionsTest {
       for (String id : List.of("INT-001", "INT-003", "TIM-006")) {
         assertFalse(of(id, gated).isEmpty(), "the workload reaches " + id);
       }
+      if (!late) {
+        // shuffled, most of a run's fixes come after later ones and are skipped
+        for (String id : List.of("SPD-002", "SPD-003")) {
+          assertFalse(of(id, gated).isEmpty(), "the workload reaches " + id);
+        }
+      }
       assertSameEvents(run(ungated, late), gated, late ? "as a late upload" : "live");
     }
   }
@@ -69,7 +76,9 @@ class HeldConditionsTest {
   /**
    * v1: two shifts back to back, an odometer 30 % high, a 20-minute silence in the first and fixes
    * past the second; v2: no assignment, a silence with the ignition unknown; v3: a shift whose
-   * first fix comes 40 minutes after its start (a late roll-out), standing in its depot.
+   * first fix comes 40 minutes after its start (a late roll-out), standing in its depot; v4: a
+   * sweeper brushing too fast, then slowly, then with the brush off, then too fast again; v5: a
+   * spreader spreading too much, pausing past {@code maxPauseS}, then within the norm.
    */
   private static List<ViolationEvent> run(RegulationCatalogue catalogue, boolean late) {
     RegistryState registry = new RegistryState();
@@ -77,6 +86,8 @@ class HeldConditionsTest {
     registry.vehicle(vehicle("v1", "plough", null, null));
     registry.vehicle(vehicle("v2", "sweeper", null, null));
     registry.vehicle(vehicle("v3", "plough", null, "depot-3"));
+    registry.vehicle(vehicle("v4", "sweeper", null, null));
+    registry.vehicle(vehicle("v5", "spreader", null, null));
     registry.assignment(shift("a1", "v1", t(0), t(3600)));
     registry.assignment(shift("a2", "v1", t(3600), t(7200)));
     registry.assignment(shift("a3", "v3", t(0), t(7200)));
@@ -103,6 +114,26 @@ class HeldConditionsTest {
             .fixes(10, 60, 0)
             .jump(2000)
             .fixes(100, 30, 30)
+            .points());
+    Equipment brush = new Equipment(null, true, null, null, null, null, null);
+    Equipment brushOff = new Equipment(null, false, null, null, null, null, null);
+    points.addAll(
+        Track.of("v4")
+            .equipment(brush)
+            .fixes(50, 5, 25)
+            .fixes(40, 5, 6)
+            .equipment(brushOff)
+            .fixes(5, 5, 20)
+            .equipment(brush)
+            .fixes(40, 5, 25)
+            .points());
+    points.addAll(
+        Track.of("v5")
+            .equipment(new Equipment(null, null, true, 60.0, null, null, null))
+            .fixes(60, 10, 30)
+            .pause(Duration.ofMinutes(5))
+            .equipment(new Equipment(null, null, true, 20.0, null, null, null))
+            .fixes(60, 10, 30)
             .points());
     List<TelemetryPoint> inOrder =
         points.stream().sorted(Comparator.comparing(TelemetryPoint::fixTime)).toList();

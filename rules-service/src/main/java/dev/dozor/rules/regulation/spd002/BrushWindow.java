@@ -55,6 +55,23 @@ public final class BrushWindow implements RunningTally {
     add(first);
   }
 
+  /**
+   * Whether the rule starting an episode can match at this fix: the vehicle's window took the fix
+   * (before the rules saw it), has run for {@code windowS} and its mean is above the limit; or the
+   * vehicle holds no window yet, as one opened on this fix is full at once when {@code windowS} is
+   * 0. A condition on the point that spares the rest the join.
+   */
+  public static boolean mayStart(VehiclePoint p) {
+    if (p.holdsNoState(BrushWindow.class)) {
+      return true;
+    }
+    long fix = p.getFixTimeMs();
+    double limit = p.par(REGULATION_ID).value("speedLimitKmh");
+    return p.holdsAny(
+        BrushWindow.class,
+        w -> w.lastFixTimeMs == fix && w.isFull() && w.getMeanSpeedKmh() > limit);
+  }
+
   @Override
   public Phase phase() {
     // the episode rules judge the mean including this fix

@@ -72,6 +72,26 @@ public final class SpreadChunk implements RunningTally {
     return p.inZoneOfKind(ZoneRecord.YARD);
   }
 
+  /**
+   * Whether the vehicle's chunk broke its run at this fix (the chunk took the fix before the rules
+   * saw it), so the rule ending the episode on a broken run can match. A condition on the point
+   * that spares the rest the join; a chunk started on this fix has broken no run.
+   */
+  public static boolean mayEndRun(VehiclePoint p) {
+    long fix = p.getFixTimeMs();
+    return p.holdsAny(SpreadChunk.class, c -> c.runBrokenAtMs == fix);
+  }
+
+  /**
+   * Whether the vehicle's chunk finished a chunk at this fix, so the rules judging a done chunk can
+   * match. A condition on the point that spares the rest the join; a chunk started on this fix has
+   * none done.
+   */
+  public static boolean mayJudgeChunk(VehiclePoint p) {
+    long fix = p.getFixTimeMs();
+    return p.holdsAny(SpreadChunk.class, c -> c.chunkDoneAtMs == fix);
+  }
+
   @Override
   public Phase phase() {
     // the rules judge the chunk done, or the run broken, at this fix
