@@ -45,9 +45,9 @@ public final class VehiclePoint implements java.io.Serializable {
   private boolean clockAhead;
 
   private transient String districtId = UNRESOLVED;
-  // the registry's answers for the vehicle, looked up once per point (parameters ask for the type
-  // of every regulation with overrides by type)
-  // the vehicle's registry record (type, contractor, home district, depot), null when unregistered
+  // the vehicle's registry record (type, contractor, home district, depot), looked up once per
+  // point through its track (parameters ask for the type of every regulation with overrides by
+  // type); null when unregistered
   private transient VehicleRecord vehicle;
   private transient boolean vehicleResolved;
   private transient SegmentMatch segment;

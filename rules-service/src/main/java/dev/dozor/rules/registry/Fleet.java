@@ -16,26 +16,6 @@ public interface Fleet {
         }
 
         @Override
-        public String vehicleType(String vehicleId) {
-          return null;
-        }
-
-        @Override
-        public String contractorId(String vehicleId) {
-          return null;
-        }
-
-        @Override
-        public String homeDistrictId(String vehicleId) {
-          return null;
-        }
-
-        @Override
-        public String depotZoneId(String vehicleId) {
-          return null;
-        }
-
-        @Override
         public AssignmentFact activeAssignment(String vehicleId, long epochMs) {
           return null;
         }
@@ -53,13 +33,25 @@ public interface Fleet {
   }
 
   /** The vehicle's type, or null when the vehicle is not registered. */
-  String vehicleType(String vehicleId);
+  default String vehicleType(String vehicleId) {
+    VehicleRecord v = vehicle(vehicleId);
+    return v == null ? null : v.type();
+  }
 
-  String contractorId(String vehicleId);
+  default String contractorId(String vehicleId) {
+    VehicleRecord v = vehicle(vehicleId);
+    return v == null ? null : v.contractorId();
+  }
 
-  String homeDistrictId(String vehicleId);
+  default String homeDistrictId(String vehicleId) {
+    VehicleRecord v = vehicle(vehicleId);
+    return v == null ? null : v.homeDistrictId();
+  }
 
-  String depotZoneId(String vehicleId);
+  default String depotZoneId(String vehicleId) {
+    VehicleRecord v = vehicle(vehicleId);
+    return v == null ? null : v.depotZoneId();
+  }
 
   /** The vehicle's assignment whose shift contains the time, or null. */
   AssignmentFact activeAssignment(String vehicleId, long epochMs);

@@ -199,30 +199,6 @@ public final class RegistryState implements Fleet {
   }
 
   @Override
-  public String vehicleType(String vehicleId) {
-    VehicleRecord v = vehicles.get(vehicleId);
-    return v == null ? null : v.type();
-  }
-
-  @Override
-  public String contractorId(String vehicleId) {
-    VehicleRecord v = vehicles.get(vehicleId);
-    return v == null ? null : v.contractorId();
-  }
-
-  @Override
-  public String homeDistrictId(String vehicleId) {
-    VehicleRecord v = vehicles.get(vehicleId);
-    return v == null ? null : v.homeDistrictId();
-  }
-
-  @Override
-  public String depotZoneId(String vehicleId) {
-    VehicleRecord v = vehicles.get(vehicleId);
-    return v == null ? null : v.depotZoneId();
-  }
-
-  @Override
   public AssignmentFact activeAssignment(String vehicleId, long epochMs) {
     List<AssignmentFact> list = assignmentsByVehicle.get(vehicleId);
     if (list == null) {
