@@ -276,9 +276,4 @@ final class AreaCells {
     }
     return false;
   }
-
-  /** Cells cached now. */
-  int cachedCells() {
-    return cells.size();
-  }
 }

@@ -40,19 +40,6 @@ final class CellKeys {
     return keys.length;
   }
 
-  /** Cells in the table. */
-  int size() {
-    int n = 0;
-    for (long k : keys) {
-      n += k == NONE ? 0 : 1;
-    }
-    return n;
-  }
-
-  long bytes() {
-    return 8L * keys.length;
-  }
-
   /** The slot holding the key, or the empty slot where it would go. */
   private int probe(long key) {
     long h = key * 0x9E3779B97F4A7C15L;

@@ -79,7 +79,6 @@ public final class GeoIndex implements Geography {
   private final Map<String, ZoneRecord> zoneRecords = new LinkedHashMap<>();
   private final STRtree segments = new STRtree();
   private final Map<String, Segment> segmentsById = new HashMap<>();
-  private final Map<String, SegmentShape> shapesById = new HashMap<>();
   private final List<String> rejected = new ArrayList<>();
   private final AreaCells districtCells;
   private final Map<String, AreaCells> zoneCellsByKind = new HashMap<>();
@@ -123,7 +122,6 @@ public final class GeoIndex implements Geography {
         Segment segment = new Segment(s, line, new SegmentShape(line));
         segments.insert(line.getEnvelopeInternal(), segment);
         segmentsById.put(s.id(), segment);
-        shapesById.put(s.id(), segment.shape());
       } catch (RuntimeException e) {
         rejected.add("segment " + s.id() + ": " + e.getMessage());
       }
@@ -311,9 +309,9 @@ public final class GeoIndex implements Geography {
     // the running best and the result are the plain loop's; unknown ids are skipped, as there
     double best = Double.POSITIVE_INFINITY;
     for (String id : segmentIds) {
-      SegmentShape s = shapesById.get(id);
-      if (s != null && s.boxCloserThan(c.x, c.y, best)) {
-        best = s.minDistance(c, best);
+      Segment s = segmentsById.get(id);
+      if (s != null && s.shape().boxCloserThan(c.x, c.y, best)) {
+        best = s.shape().minDistance(c, best);
       }
     }
     return best;
@@ -322,11 +320,6 @@ public final class GeoIndex implements Geography {
   /** For tests and measurements: the local metres of this index. */
   LocalMetres projection() {
     return projection;
-  }
-
-  /** For tests and measurements. */
-  SegmentGrid segmentGrid() {
-    return segmentGrid;
   }
 
   /** For tests and measurements. */

@@ -206,23 +206,4 @@ final class SegmentGrid {
     }
     return best == null ? null : best.match(bestDistance);
   }
-
-  /** Cells holding pieces. */
-  int cellCount() {
-    return cells.size();
-  }
-
-  /** Piece registrations (a piece counts once per cell it is in). */
-  int registrations() {
-    return pieceSegment.length;
-  }
-
-  /** Bytes of the grid's own arrays (the shapes belong to the segments). */
-  long bytes() {
-    return cells.bytes()
-        + 4L * start.length
-        + 4L * pieceSegment.length
-        + 8L * pieceXy.length
-        + 4L * segments.length;
-  }
 }
