@@ -1,6 +1,7 @@
 package dev.dozor.rules.coverage;
 
 import dev.dozor.events.Equipment;
+import dev.dozor.events.SchemaVersions;
 import dev.dozor.events.SegmentPass;
 import dev.dozor.events.TelemetryPoint;
 import java.time.Duration;
@@ -102,8 +103,10 @@ public final class SegmentPassMatcher {
   /** Takes over the state of {@link #exportState()} (written by another instance). */
   @SuppressWarnings("unchecked")
   public void importState(java.io.Serializable state) {
-    vehicles.clear();
+    dropAll();
     vehicles.putAll((Map<String, VehicleState>) state);
+    // held from now on (an in-memory export of this matcher was dropped just above)
+    vehicles.values().forEach(v -> v.dropped = false);
   }
 
   public RoadNetwork network() {
@@ -145,14 +148,39 @@ public final class SegmentPassMatcher {
    * vehicle's points of a batch in fix-time order, then call {@link #endOfBatch}.
    */
   public void accept(TelemetryPoint p, Instant now, List<SegmentPass> out) {
-    VehicleState state = vehicles.computeIfAbsent(p.vehicleId(), VehicleState::new);
+    accept(vehicle(p.vehicleId(), null), p, now, out);
+  }
+
+  /**
+   * The matching state of a vehicle, for a caller that keeps it between points: {@code had} while
+   * the matcher still holds it, else the one it holds now (made if none).
+   */
+  public VehicleState vehicle(String vehicleId, VehicleState had) {
+    if (had != null && !had.dropped) {
+      return had;
+    }
+    return vehicles.computeIfAbsent(vehicleId, VehicleState::new);
+  }
+
+  /**
+   * {@link #accept(TelemetryPoint, Instant, List)} on the vehicle's state from {@link #vehicle}.
+   */
+  public void accept(VehicleState state, TelemetryPoint p, Instant now, List<SegmentPass> out) {
     state.lastSeen = now;
     route(state, p, out);
   }
 
   /** Emits the vehicle's open passes that are due for a checkpoint after a batch. */
   public void endOfBatch(String vehicleId, Instant now, List<SegmentPass> out) {
-    VehicleState state = vehicles.get(vehicleId);
+    endOfBatch(vehicleId, null, now, out);
+  }
+
+  /**
+   * {@link #endOfBatch(String, Instant, List)} on {@code had}, a state from {@link #vehicle}, while
+   * the matcher still holds it (else on the one it holds now, if any).
+   */
+  public void endOfBatch(String vehicleId, VehicleState had, Instant now, List<SegmentPass> out) {
+    VehicleState state = had != null && !had.dropped ? had : vehicles.get(vehicleId);
     if (state != null) {
       state.lastSeen = now;
       checkpoint(state, now, out);
@@ -173,7 +201,7 @@ public final class SegmentPassMatcher {
         if (state.backfill != null) {
           close(state, state.backfill, out);
         }
-        vehicles.remove(vehicleId);
+        vehicles.remove(vehicleId).dropped = true;
       } else if (silent.compareTo(settings.maxGap()) > 0) {
         emitIfDue(state, state.live.open, out);
         if (state.backfill != null) {
@@ -188,6 +216,7 @@ public final class SegmentPassMatcher {
   public void forget(String vehicleId, List<SegmentPass> out) {
     VehicleState state = vehicles.remove(vehicleId);
     if (state != null) {
+      state.dropped = true;
       close(state, state.live, out);
       if (state.backfill != null) {
         close(state, state.backfill, out);
@@ -205,8 +234,13 @@ public final class SegmentPassMatcher {
         close(state, state.backfill, out);
       }
     }
-    vehicles.clear();
+    dropAll();
     return out;
+  }
+
+  private void dropAll() {
+    vehicles.values().forEach(v -> v.dropped = true);
+    vehicles.clear();
   }
 
   private List<String> inIdOrder() {
@@ -355,8 +389,14 @@ public final class SegmentPassMatcher {
     if (open == null || !open.dirty || open.fraction() < settings.minCoveredFraction()) {
       return false;
     }
+    if (open.passId == null) {
+      open.passId =
+          SegmentPass.passId(open.segmentId, state.vehicleId, Instant.ofEpochMilli(open.start));
+    }
     out.add(
-        SegmentPass.of(
+        new SegmentPass(
+            SchemaVersions.SEGMENT_PASS,
+            open.passId,
             open.segmentId,
             state.vehicleId,
             Instant.ofEpochMilli(open.start),
@@ -388,6 +428,9 @@ public final class SegmentPassMatcher {
     boolean counted;
     Instant firstSeen;
     Instant lastEmitted;
+    // SegmentPass.passId of this pass (it depends on segment, vehicle and start only), made at its
+    // first emission: a growing pass is emitted again and again, and the id is an MD5 digest
+    transient String passId;
 
     OpenPass(RoadNetwork.Match m, Sample s) {
       this.segmentId = m.segmentId();
@@ -419,7 +462,12 @@ public final class SegmentPassMatcher {
     OpenPass open;
   }
 
-  private static final class VehicleState implements java.io.Serializable {
+  /**
+   * The matching state of one vehicle (its two lanes and recent fix times); opaque outside the
+   * matcher. Once the matcher drops it (idle, forgotten, flushed, replaced by an import) it is
+   * never used again: {@link #vehicle} gives the one held then.
+   */
+  public static final class VehicleState implements java.io.Serializable {
     // 2: recent fix times in a RecentFixTimes ring (a HashSet<Long> before)
     private static final long serialVersionUID = 2L;
 
@@ -428,6 +476,7 @@ public final class SegmentPassMatcher {
     Lane backfill;
     Instant lastSeen;
     final RecentFixTimes recent = new RecentFixTimes(RECENT_FIXES);
+    transient boolean dropped;
 
     VehicleState(String vehicleId) {
       this.vehicleId = vehicleId;

@@ -1,6 +1,8 @@
 package dev.dozor.rules.engine;
 
 import dev.dozor.events.AssignmentRecord;
+import dev.dozor.rules.geo.Geography;
+import dev.dozor.rules.geo.Route;
 import java.util.List;
 
 /**
@@ -16,6 +18,10 @@ public final class AssignmentFact implements java.io.Serializable {
   // and every clock rule reads them, and the record's Instants are two more objects to load
   private final transient long shiftStartMs;
   private final transient long shiftEndMs;
+
+  // the route's segments as the geography resolved them: GEO-001 and EQP-002 measure every fix of
+  // the shift against them. Immutable; two threads racing to set it resolve the same route twice
+  private transient Route route;
 
   public AssignmentFact(AssignmentRecord record) {
     this.record = withSharedSegmentIds(record);
@@ -78,6 +84,16 @@ public final class AssignmentFact implements java.io.Serializable {
 
   public List<String> getSegmentIds() {
     return record.segmentIds();
+  }
+
+  /** The route's segments resolved by the geography, kept while the geography's index stays. */
+  public Route route(Geography geography) {
+    Route had = route;
+    Route now = geography.route(record.segmentIds(), had);
+    if (now != had) {
+      route = now;
+    }
+    return now;
   }
 
   public boolean hasSegments() {

@@ -84,6 +84,7 @@ final class PartitionSession {
     conf.setOption(ClockTypeOption.PSEUDO);
     session = kieBase.newKieSession(conf, null);
     held.clear();
+    tracks.values().forEach(t -> t.held = null);
     session.addEventListener(new HeldStateCounter());
     clock = session.getSessionClock();
     session.setGlobal("sink", sink);
@@ -159,7 +160,7 @@ final class PartitionSession {
       round.clear();
     }
     for (VehicleTrack track : lanes) {
-      passMatcher.endOfBatch(track.vehicleId, wallNow, found);
+      passMatcher.endOfBatch(track.vehicleId, track.matching, wallNow, found);
     }
     if (insertPasses(found, passes) && !lanes.isEmpty()) {
       fire(lanes.size(), lanes.get(0).vehicleId);
@@ -176,7 +177,7 @@ final class PartitionSession {
    */
   private static List<EpisodeChange> inVehicleOrder(
       List<EpisodeChange> changes, Collection<String> vehicleOrder) {
-    if (vehicleOrder.size() < 2) {
+    if (changes.size() < 2 || vehicleOrder.size() < 2) {
       return changes;
     }
     Map<String, Integer> rank = new HashMap<>();
@@ -203,10 +204,10 @@ final class PartitionSession {
       List<SegmentPass> passes) {
     long fixMs = p.fixTime().toEpochMilli();
     if (fixMs <= track.lastFixMs) {
-      passMatcher.accept(p, wallNow, found);
+      passMatcher.accept(matching(track), p, wallNow, found);
       return null;
     }
-    HeldState heldNow = heldState(track.vehicleId);
+    HeldState heldNow = heldState(track);
     if (p.receivedAt() != null && fixMs - p.receivedAt().toEpochMilli() > maxClockAheadMs) {
       // a single fix stamped hours ahead must not make the vehicle's real fixes look old, end
       // its episodes or move the clock: INT-005 alone sees it
@@ -220,10 +221,16 @@ final class PartitionSession {
       clock.advanceTime(fixMs - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
     }
     if (fact.isValid()) {
-      passMatcher.accept(p, wallNow, found);
+      passMatcher.accept(matching(track), p, wallNow, found);
     }
     insertPasses(found, passes);
     return fact;
+  }
+
+  /** The matcher's state of the track's vehicle, kept on the track while the matcher holds it. */
+  private SegmentPassMatcher.VehicleState matching(VehicleTrack track) {
+    track.matching = passMatcher.vehicle(track.vehicleId, track.matching);
+    return track.matching;
   }
 
   /** Counts the state facts of each vehicle as the session takes them in and drops them. */
@@ -263,8 +270,7 @@ final class PartitionSession {
     long nowMs = eventClock.getNowMs();
     for (VehiclePoint point : round) {
       if (point.isValid()) {
-        heldState(point.getVehicleId())
-            .take(RunningTally.Phase.BEFORE_RULES, point, nowMs, this::tallyChanged);
+        heldOf(point).take(RunningTally.Phase.BEFORE_RULES, point, nowMs, this::tallyChanged);
       }
       handles.add(session.insert(point));
     }
@@ -274,8 +280,7 @@ final class PartitionSession {
       if (point.isValid()) {
         // what the vehicle holds now: the rules may have started a tally on this very point
         changed +=
-            heldState(point.getVehicleId())
-                .take(RunningTally.Phase.AFTER_RULES, point, nowMs, this::tallyChanged);
+            heldOf(point).take(RunningTally.Phase.AFTER_RULES, point, nowMs, this::tallyChanged);
       }
     }
     if (changed > 0) {
@@ -428,12 +433,36 @@ final class PartitionSession {
   }
 
   /**
+   * {@link #heldState(String)} of the track's vehicle, through the track: a vehicle's held state
+   * stays the same object while it holds something (an emptied one leaves the map for good, and a
+   * new session forgets every track's), so a non-empty one kept on the track is the map's.
+   */
+  private HeldState heldOf(VehiclePoint point) {
+    return point.track() != null ? heldState(point.track()) : heldState(point.getVehicleId());
+  }
+
+  private HeldState heldState(VehicleTrack track) {
+    HeldState h = track.held;
+    if (h == null || h.isEmpty()) {
+      h = heldState(track.vehicleId);
+      track.held = h == HeldState.NONE ? null : h;
+    }
+    return h;
+  }
+
+  /**
    * What the session counted for one vehicle ({@link HeldState#NONE} when nothing): what its next
    * point carries; tests check it against {@link #stateFacts}.
    */
   HeldState heldState(String vehicleId) {
     HeldState h = held.get(vehicleId);
     return h == null ? HeldState.NONE : h;
+  }
+
+  /** {@link #heldState(String)} as the vehicle's next fix gets it, through its track (tests). */
+  HeldState heldStateOfNextFix(String vehicleId) {
+    VehicleTrack track = tracks.get(vehicleId);
+    return track == null ? heldState(vehicleId) : heldState(track);
   }
 
   /** The state facts of one vehicle (tests). */
@@ -616,6 +645,7 @@ final class PartitionSession {
         .forEach(
             (vehicleId, track) -> {
               track.lastSeenWallMs = wallNowMs;
+              track.held = null; // another session's, if the snapshot was not serialized
               tracks.put(vehicleId, track);
             });
     passMatcher.importState(snapshot.passMatching());

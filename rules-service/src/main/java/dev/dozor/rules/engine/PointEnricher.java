@@ -28,8 +28,9 @@ final class PointEnricher {
     }
     double distance = Geo.haversineM(track.validLat, track.validLon, p.lat(), p.lon());
     double implied = impliedKmh(distance, fixMs - track.validMs);
+    // on the track from the start: the jump test's parameters read the vehicle's type through it
     VehiclePoint probe =
-        new VehiclePoint(p, track.vehicleId, context, gapMs, distance, implied, false);
+        new VehiclePoint(p, track.vehicleId, context, gapMs, distance, implied, false).track(track);
     JumpTest test = JumpTest.of(context, probe);
     if (!test.isJump(distance, implied)) {
       accept(p, fixMs, track);

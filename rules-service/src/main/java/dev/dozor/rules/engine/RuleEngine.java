@@ -403,6 +403,12 @@ public final class RuleEngine implements AutoCloseable {
     return s == null ? HeldState.NONE : s.heldState(vehicleId);
   }
 
+  /** What the vehicle's next fix will carry, through its track (tests: the same as above). */
+  synchronized HeldState heldStateOfNextFix(String vehicleId) {
+    PartitionSession s = sessions.get(partitionOf(vehicleId));
+    return s == null ? HeldState.NONE : s.heldStateOfNextFix(vehicleId);
+  }
+
   /** State facts one regulation holds for a vehicle: that regulation's state bound. */
   public synchronized long factCount(String vehicleId, String regulationId) {
     PartitionSession s = sessions.get(partitionOf(vehicleId));

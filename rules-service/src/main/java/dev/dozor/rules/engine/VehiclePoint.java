@@ -375,8 +375,14 @@ public final class VehiclePoint implements java.io.Serializable {
     // GEO-001 (the route deviation) and EQP-002 (its route account) ask for the same route
     if (segmentIds != distanceSegments) {
       distanceSegments = segmentIds;
+      AssignmentFact a = getAssignment();
       distanceToSegmentsM =
-          context.geography().distanceToSegmentsM(segmentIds, point.lat(), point.lon());
+          a != null && a.getSegmentIds() == segmentIds
+              // the assignment's own list: its segments are resolved once, not looked up a fix
+              ? context
+                  .geography()
+                  .distanceToRouteM(a.route(context.geography()), point.lat(), point.lon())
+              : context.geography().distanceToSegmentsM(segmentIds, point.lat(), point.lon());
     }
     return distanceToSegmentsM;
   }
@@ -426,6 +432,11 @@ public final class VehiclePoint implements java.io.Serializable {
   }
 
   /** The partition session gives the point its vehicle's track (registry look-ups kept there). */
+  /** The track of the point's vehicle while the rules evaluate it (null after). */
+  VehicleTrack track() {
+    return track;
+  }
+
   VehiclePoint track(VehicleTrack vehicleTrack) {
     this.track = vehicleTrack;
     return this;

@@ -40,6 +40,11 @@ final class VehicleTrack implements java.io.Serializable {
   private transient VehicleRecord vehicle;
   private transient boolean vehicleKnown;
   private transient long vehicleVersion;
+  // the segment-pass matcher's state of the vehicle, while the matcher holds it (it drops idle
+  // ones)
+  transient dev.dozor.rules.coverage.SegmentPassMatcher.VehicleState matching;
+  // what the vehicle holds in the session, while it holds something (PartitionSession.heldState)
+  transient HeldState held;
 
   VehicleTrack(String vehicleId) {
     this.vehicleId = vehicleId;

@@ -317,6 +317,38 @@ public final class GeoIndex implements Geography {
     return best;
   }
 
+  @Override
+  public Route route(List<String> segmentIds, Route had) {
+    if (had != null && had.isOf(this, segmentIds)) {
+      return had;
+    }
+    List<SegmentShape> known = new ArrayList<>(segmentIds.size());
+    for (String id : segmentIds) {
+      Segment s = segmentsById.get(id);
+      if (s != null) {
+        known.add(s.shape());
+      }
+    }
+    return new Route(this, segmentIds, known.toArray(SegmentShape[]::new));
+  }
+
+  @Override
+  public double distanceToRouteM(Route route, double lat, double lon) {
+    Coordinate c = projection.project(lat, lon);
+    if (!route.isOf(this, route.segmentIds()) || !near(c.x, c.y)) {
+      return distanceToSegmentsM(route.segmentIds(), lat, lon);
+    }
+    // distanceToSegmentsM's loop on the same shapes in the same order (the unknown ids, which it
+    // skips, were left out when the route was resolved): the same double
+    double best = Double.POSITIVE_INFINITY;
+    for (SegmentShape shape : route.shapes()) {
+      if (shape.boxCloserThan(c.x, c.y, best)) {
+        best = shape.minDistance(c, best);
+      }
+    }
+    return best;
+  }
+
   /** For tests and measurements: the local metres of this index. */
   LocalMetres projection() {
     return projection;

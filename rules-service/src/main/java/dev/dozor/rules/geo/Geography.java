@@ -30,6 +30,15 @@ public interface Geography {
   /** Metres to the nearest of these segments; infinity when none of them is known. */
   double distanceToSegmentsM(List<String> segmentIds, double lat, double lon);
 
+  /**
+   * These segment ids resolved for {@link #distanceToRouteM}: {@code had} itself when it was
+   * resolved from this very list by the index in force now, else a new route.
+   */
+  Route route(List<String> segmentIds, Route had);
+
+  /** {@link #distanceToSegmentsM} of the route's ids, the same double, without looking them up. */
+  double distanceToRouteM(Route route, double lat, double lon);
+
   /** A segment by id (distance 0), or null. */
   SegmentMatch segment(String segmentId);
 

@@ -249,6 +249,16 @@ public final class RegistryState implements Fleet {
     }
 
     @Override
+    public dev.dozor.rules.geo.Route route(List<String> segmentIds, dev.dozor.rules.geo.Route had) {
+      return geography.route(segmentIds, had);
+    }
+
+    @Override
+    public double distanceToRouteM(dev.dozor.rules.geo.Route route, double lat, double lon) {
+      return geography.distanceToRouteM(route, lat, lon);
+    }
+
+    @Override
     public SegmentMatch segment(String segmentId) {
       return geography.segment(segmentId);
     }

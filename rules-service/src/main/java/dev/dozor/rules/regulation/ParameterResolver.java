@@ -39,7 +39,8 @@ public final class ParameterResolver {
       for (ParameterOverride o : r.overrides()) {
         byScope.computeIfAbsent(o.scope(), s -> new HashMap<>()).put(o.value(), o.parameters());
       }
-      byId.put(r.id(), new Scoped(r.defaultParameters(), byScope));
+      // interned: the DRLs name their regulation by a literal, so the look-up matches by reference
+      byId.put(r.id().intern(), new Scoped(r.defaultParameters(), byScope));
     }
     return new ParameterResolver(byId);
   }

@@ -16,7 +16,16 @@ public final class RegulationParameters implements java.io.Serializable {
 
   public RegulationParameters(String regulationId, Map<String, Double> values) {
     this.regulationId = regulationId;
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    // the names as the JVM's one instance of each: the DRLs ask by string literals (interned), so
+    // a look-up finds its key by reference instead of comparing the characters
+    Map<String, Double> interned = new LinkedHashMap<>();
+    values.forEach((name, value) -> interned.put(name.intern(), value));
+    this.values = Collections.unmodifiableMap(interned);
+  }
+
+  /** A checkpoint's parameters get interned names again. */
+  private Object readResolve() {
+    return new RegulationParameters(regulationId, values);
   }
 
   public String getRegulationId() {

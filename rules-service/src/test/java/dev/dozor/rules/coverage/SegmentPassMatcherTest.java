@@ -1,6 +1,8 @@
 package dev.dozor.rules.coverage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -318,6 +320,53 @@ class SegmentPassMatcherTest {
     assertEquals(List.of(), m.closeIdle(T0.plusSeconds(600)), "nothing new to publish");
     m.closeIdle(T0.plus(Duration.ofHours(1)).plusSeconds(1));
     assertEquals(0, m.trackedVehicles());
+  }
+
+  @Test
+  void aKeptVehicleStateGivesThePassesTheVehicleIdGives() {
+    List<TelemetryPoint> points = drive(0, -40, 460, 5, PLOUGH);
+    SegmentPassMatcher byId = new SegmentPassMatcher(network(), SETTINGS);
+    SegmentPassMatcher kept = new SegmentPassMatcher(network(), SETTINGS);
+    List<SegmentPass> viaId = new ArrayList<>();
+    List<SegmentPass> viaState = new ArrayList<>();
+    SegmentPassMatcher.VehicleState state = null;
+    for (TelemetryPoint p : points) {
+      byId.accept(p, T0, viaId);
+      byId.endOfBatch(V, T0, viaId);
+      state = kept.vehicle(V, state);
+      kept.accept(state, p, T0, viaState);
+      kept.endOfBatch(V, state, T0, viaState);
+    }
+    viaId.addAll(byId.flush());
+    viaState.addAll(kept.flush());
+
+    assertFalse(viaId.isEmpty());
+    assertEquals(viaId, viaState);
+    assertEquals(
+        viaState.get(0).passId(),
+        SegmentPass.passId(viaState.get(0).segmentId(), V, viaState.get(0).startedAt()),
+        "the id kept on the pass is the one SegmentPass gives");
+  }
+
+  @Test
+  void aStateTheMatcherForgotIsNotUsedAgain() {
+    SegmentPassMatcher m = new SegmentPassMatcher(network(), SETTINGS);
+    SegmentPassMatcher.VehicleState state = m.vehicle(V, null);
+    assertSame(state, m.vehicle(V, state), "kept while the matcher holds it");
+    m.accept(state, at(0, 0, 5, PLOUGH), T0, new ArrayList<>());
+
+    m.closeIdle(T0.plus(SETTINGS.vehicleIdle()).plusSeconds(1));
+    assertEquals(0, m.trackedVehicles());
+
+    SegmentPassMatcher.VehicleState now = m.vehicle(V, state);
+    assertNotSame(state, now, "a forgotten state gives way to a new one");
+    assertEquals(1, m.trackedVehicles());
+    List<SegmentPass> out = new ArrayList<>();
+    m.endOfBatch(V, state, T0, out);
+    assertEquals(List.of(), out, "the forgotten state is not checkpointed");
+
+    m.flush();
+    assertNotSame(now, m.vehicle(V, now), "flushed: a new one");
   }
 
   /** Two vehicles: A+B with plough, brush on L with a gap, and off-road work in between. */

@@ -2,6 +2,7 @@ package dev.dozor.rules.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +127,14 @@ class HeldStateTest {
       facts.merge(f.getRegulationId() + " " + f.getClass().getSimpleName(), 1, Integer::sum);
     }
     assertEquals(facts, engine.heldState(vehicleId).counts(), vehicleId);
+    // the held state the vehicle's track keeps for its next fix is the session's, not one a
+    // replaced session (a new version, a restore) counted
+    HeldState next = engine.heldStateOfNextFix(vehicleId);
+    if (facts.isEmpty()) {
+      assertTrue(next.isEmpty(), vehicleId);
+    } else {
+      assertSame(engine.heldState(vehicleId), next, vehicleId);
+    }
     // and the facts themselves, which the regulations' own conditions read
     for (VehicleState f : engine.stateFacts(vehicleId)) {
       assertTrue(

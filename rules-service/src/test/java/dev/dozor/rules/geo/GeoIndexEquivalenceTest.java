@@ -317,6 +317,11 @@ class GeoIndexEquivalenceTest {
           Double.doubleToRawLongBits(index.exactDistanceToSegmentsM(route, lat, lon)),
           Double.doubleToRawLongBits(index.distanceToSegmentsM(route, lat, lon)),
           where + " " + route);
+      // the same list resolved once, as an assignment keeps it
+      assertEquals(
+          Double.doubleToRawLongBits(index.exactDistanceToSegmentsM(route, lat, lon)),
+          Double.doubleToRawLongBits(index.distanceToRouteM(index.route(route, null), lat, lon)),
+          where + " " + route + " resolved");
       routes++;
     }
     assertTrue(points.size() > 50_000, "points " + points.size());

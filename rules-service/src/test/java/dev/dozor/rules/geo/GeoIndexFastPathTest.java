@@ -2,7 +2,9 @@ package dev.dozor.rules.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -243,6 +245,44 @@ class GeoIndexFastPathTest {
     }
   }
 
+  @Test
+  void aRouteIsKeptWhileTheIndexAndTheListStay() {
+    GeoIndex index =
+        new GeoIndex.Builder()
+            .segment(segment("a", line(LAT, LON, LAT + 200 * M_LAT, LON)))
+            .build();
+    List<String> ids = List.of("a");
+    Route route = index.route(ids, null);
+
+    assertSame(route, index.route(ids, route));
+    assertNotSame(route, index.route(new ArrayList<>(ids), route), "another list is resolved anew");
+    GeoIndex rebuilt =
+        new GeoIndex.Builder()
+            .segment(
+                segment("a", line(LAT, LON + 100 * M_LON, LAT + 200 * M_LAT, LON + 100 * M_LON)))
+            .build();
+    assertNotSame(route, rebuilt.route(ids, route), "another index resolves anew");
+  }
+
+  @Test
+  void aRouteOfAReplacedIndexIsMeasuredOnTheCurrentOne() {
+    List<String> ids = List.of("a");
+    Route old =
+        new GeoIndex.Builder()
+            .segment(segment("a", line(LAT, LON, LAT + 200 * M_LAT, LON)))
+            .build()
+            .route(ids, null);
+    // segment "a" moved 100 m east
+    GeoIndex now =
+        new GeoIndex.Builder()
+            .segment(
+                segment("a", line(LAT, LON + 100 * M_LON, LAT + 200 * M_LAT, LON + 100 * M_LON)))
+            .build();
+
+    assertEquals(now.distanceToSegmentsM(ids, LAT, LON), now.distanceToRouteM(old, LAT, LON));
+    assertEquals(100.0, now.distanceToRouteM(old, LAT, LON), 0.5);
+  }
+
   private static void assertSameAsPlainLoops(
       GeoIndex index, double lat, double lon, List<String> route) {
     String where = lat + ", " + lon + " " + route;
@@ -266,6 +306,10 @@ class GeoIndexFastPathTest {
         Double.doubleToRawLongBits(index.exactDistanceToSegmentsM(route, lat, lon)),
         Double.doubleToRawLongBits(index.distanceToSegmentsM(route, lat, lon)),
         where);
+    assertEquals(
+        Double.doubleToRawLongBits(index.exactDistanceToSegmentsM(route, lat, lon)),
+        Double.doubleToRawLongBits(index.distanceToRouteM(index.route(route, null), lat, lon)),
+        "resolved route " + route);
   }
 
   /**

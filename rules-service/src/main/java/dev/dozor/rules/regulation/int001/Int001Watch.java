@@ -30,6 +30,10 @@ public final class Int001Watch implements RunningTally {
 
   private final String vehicleId;
   private VehiclePoint lastFix;
+  // the last fix's time, read on every fix and tick without loading the point (a restored watch
+  // asks the point until its next fix)
+  private transient boolean lastRead;
+  private transient long lastFixMs;
   private long maxSilenceMs;
   private boolean live;
   private long reportedUntilMs = Long.MIN_VALUE;
@@ -70,6 +74,8 @@ public final class Int001Watch implements RunningTally {
    */
   public boolean remember(VehiclePoint p, long clockNowMs) {
     lastFix = p;
+    lastFixMs = p.getFixTimeMs();
+    lastRead = true;
     maxSilenceMs = p.par(REGULATION).millis("maxSilenceS");
     live = clockNowMs == Long.MIN_VALUE || clockNowMs - p.getFixTimeMs() <= maxSilenceMs;
     reportedUntilMs = Long.MIN_VALUE;
@@ -163,7 +169,7 @@ public final class Int001Watch implements RunningTally {
   }
 
   public long getLastFixTimeMs() {
-    return lastFix.getFixTimeMs();
+    return lastRead ? lastFixMs : lastFix.getFixTimeMs();
   }
 
   public long getMaxSilenceMs() {

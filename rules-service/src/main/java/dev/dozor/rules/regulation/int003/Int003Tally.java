@@ -27,6 +27,10 @@ public final class Int003Tally implements RunningTally {
   private final long clockAtStartMs;
   private final VehiclePoint firstFix;
   private VehiclePoint lastFix;
+  // the last fix's time, read on every fix without loading the point (a restored tally asks the
+  // point until its next fix)
+  private transient boolean lastRead;
+  private transient long lastFixMs;
   private double gpsM;
   private double gpsAtLastReadingM;
   private Double firstOdometerKm;
@@ -83,7 +87,7 @@ public final class Int003Tally implements RunningTally {
     AssignmentFact shift = first.getAssignment();
     this.periodEndMs = shift != null ? shift.getShiftEndMs() : localDayStartMs(first) + DAY_MS;
     this.firstFix = first;
-    this.lastFix = first;
+    remember(first);
     readOdometer(first);
   }
 
@@ -111,8 +115,14 @@ public final class Int003Tally implements RunningTally {
    */
   public void add(VehiclePoint p) {
     gpsM += p.getDistanceM();
-    lastFix = p;
+    remember(p);
     readOdometer(p);
+  }
+
+  private void remember(VehiclePoint p) {
+    lastFix = p;
+    lastFixMs = p.getFixTimeMs();
+    lastRead = true;
   }
 
   /** The disagreement of this period was reported. */
@@ -207,7 +217,7 @@ public final class Int003Tally implements RunningTally {
   }
 
   public long getLastFixTimeMs() {
-    return lastFix.getFixTimeMs();
+    return lastRead ? lastFixMs : lastFix.getFixTimeMs();
   }
 
   public boolean isOver() {

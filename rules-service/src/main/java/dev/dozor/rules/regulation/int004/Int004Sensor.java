@@ -28,6 +28,11 @@ public final class Int004Sensor implements RunningTally {
   private final ArrayDeque<Long>[] toggles = new ArrayDeque[CHANNELS.size()];
 
   private VehiclePoint lastFix;
+  // the last fix's time and maxToggles as it was read there: every fix asks for them, and the
+  // previous point's look-ups are forgotten (a restored sensor reads them from the point once)
+  private transient boolean lastRead;
+  private transient long lastFixMs;
+  private transient double lastMaxToggles;
 
   @Override
   public Phase phase() {
@@ -58,7 +63,8 @@ public final class Int004Sensor implements RunningTally {
   public boolean observe(VehiclePoint p) {
     boolean busyBefore = anyBusy();
     long windowMs = p.par(REGULATION).millis("windowS");
-    int keep = (int) Math.round(p.par(REGULATION).value("maxToggles")) + 1;
+    double maxToggles = p.par(REGULATION).value("maxToggles");
+    int keep = (int) Math.round(maxToggles) + 1;
     long now = p.getFixTimeMs();
     for (int i = 0; i < last.length; i++) {
       Boolean value = channel(p, i);
@@ -75,6 +81,9 @@ public final class Int004Sensor implements RunningTally {
       }
     }
     lastFix = p;
+    lastFixMs = now;
+    lastMaxToggles = maxToggles;
+    lastRead = true;
     return busyBefore || anyBusy();
   }
 
@@ -93,7 +102,7 @@ public final class Int004Sensor implements RunningTally {
   }
 
   private double maxToggles() {
-    return lastFix.par(REGULATION).value("maxToggles");
+    return lastRead ? lastMaxToggles : lastFix.par(REGULATION).value("maxToggles");
   }
 
   /** Toggles of the channel within the window ending at the last fix (capped at maxToggles + 1). */
@@ -132,7 +141,7 @@ public final class Int004Sensor implements RunningTally {
   }
 
   public long getLastFixTimeMs() {
-    return lastFix.getFixTimeMs();
+    return lastRead ? lastFixMs : lastFix.getFixTimeMs();
   }
 
   @Override

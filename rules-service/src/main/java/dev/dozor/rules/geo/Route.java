@@ -1,0 +1,36 @@
+package dev.dozor.rules.geo;
+
+import java.util.List;
+
+/**
+ * A list of road segment ids resolved once against one {@link GeoIndex}: the shapes of the ids the
+ * index knows, in list order. An assignment keeps its route, so a fix's distance to it walks an
+ * array instead of looking every id up in the index; {@link GeoIndex#distanceToRouteM} gives the
+ * same double as {@link GeoIndex#distanceToSegmentsM} on the ids. A route of an index the geography
+ * has since replaced is still answered, through the ids.
+ */
+public final class Route {
+  private final GeoIndex index;
+  private final List<String> segmentIds;
+  private final SegmentShape[] shapes;
+
+  Route(GeoIndex index, List<String> segmentIds, SegmentShape[] shapes) {
+    this.index = index;
+    this.segmentIds = segmentIds;
+    this.shapes = shapes;
+  }
+
+  /** The ids it was resolved from (the very list). */
+  public List<String> segmentIds() {
+    return segmentIds;
+  }
+
+  /** Whether it was resolved by this index from this very list. */
+  boolean isOf(GeoIndex by, List<String> ids) {
+    return index == by && segmentIds == ids;
+  }
+
+  SegmentShape[] shapes() {
+    return shapes;
+  }
+}
