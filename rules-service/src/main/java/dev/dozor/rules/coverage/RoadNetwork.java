@@ -153,8 +153,16 @@ public final class RoadNetwork {
     return (long) Math.floor(metres / cellM);
   }
 
+  /**
+   * Cell (cx, cy) as a map key: packed, then mixed one to one over all 64 bits (SplitMix64's
+   * finalizer). Packed alone, {@code Long.hashCode} is {@code cx ^ cy}: every cell of a diagonal in
+   * one bin, and the map's bins turn into trees.
+   */
   private static long key(long cx, long cy) {
-    return (cx << 32) ^ (cy & 0xffffffffL);
+    long z = (cx << 32) ^ (cy & 0xffffffffL);
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /**

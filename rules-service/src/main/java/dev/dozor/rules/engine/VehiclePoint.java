@@ -4,6 +4,7 @@ import dev.dozor.events.Equipment;
 import dev.dozor.events.EvidencePoint;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.VehicleRecord;
+import dev.dozor.rules.geo.Geography;
 import dev.dozor.rules.regulation.RegulationParameters;
 import java.time.Instant;
 import java.util.HashMap;
@@ -388,6 +389,22 @@ public final class VehiclePoint implements java.io.Serializable {
   }
 
   /**
+   * Whether the fix is at most {@code limitM} from the nearest of these road segments ({@code
+   * distanceToSegmentsM(segmentIds) <= limitM}); for the assignment's own route usually answered by
+   * the segment nearest last time, without measuring the others.
+   */
+  public boolean withinSegmentsM(List<String> segmentIds, double limitM) {
+    if (segmentIds != distanceSegments) {
+      AssignmentFact a = getAssignment();
+      if (a != null && a.getSegmentIds() == segmentIds) {
+        Geography geography = context.geography();
+        return geography.routeWithinM(a.route(geography), point.lat(), point.lon(), limitM);
+      }
+    }
+    return distanceToSegmentsM(segmentIds) <= limitM;
+  }
+
+  /**
    * Metres from the nearest segment of the active assignment's route that the geography knows, or
    * -1 without a shift, without a route or when none of its segments is known. A finite number
    * either way: Drools' compiled constraints do not compare infinities as Java does.
@@ -406,6 +423,19 @@ public final class VehiclePoint implements java.io.Serializable {
    * assignment's corridor width, else {@code defaultCorridorM}, from every known route segment.
    */
   public boolean offRoute(double defaultCorridorM) {
+    if (Double.isNaN(routeDeviationM)) {
+      // most fixes are on their route: asking whether it is within the corridor is usually
+      // answered by the segment nearest last time, without the deviation itself
+      AssignmentFact a = getAssignment();
+      if (a == null || !a.hasSegments()) {
+        return false;
+      }
+      Geography geography = context.geography();
+      if (geography.routeWithinM(
+          a.route(geography), point.lat(), point.lon(), a.corridorOr(defaultCorridorM))) {
+        return false;
+      }
+    }
     double d = getRouteDeviationM();
     return d >= 0 && d > getAssignment().corridorOr(defaultCorridorM);
   }

@@ -57,7 +57,9 @@ final class VehicleTrack implements java.io.Serializable {
       assignmentsVersion = version;
       assignments = fleet.assignmentsOf(vehicleId);
     }
-    for (AssignmentFact a : assignments) {
+    // indexed: every fix asks, and an iterator is one more object a fix
+    for (int i = 0; i < assignments.size(); i++) {
+      AssignmentFact a = assignments.get(i);
       if (a.covers(epochMs)) {
         return a;
       }

@@ -190,13 +190,14 @@ final class AreaCells {
     if (occupied != null && occupied.slot(key) < 0) {
       return EMPTY;
     }
-    Cell cell = cells.get(key);
+    Long mapKey = CellKeys.spread(key);
+    Cell cell = cells.get(mapKey);
     if (cell == null) {
       cell = build(cx, cy);
       if (cells.size() >= MAX_CELLS) {
         cells.clear();
       }
-      cells.putIfAbsent(key, cell);
+      cells.putIfAbsent(mapKey, cell);
     }
     return cell;
   }

@@ -29,6 +29,17 @@ final class CellKeys {
     return (cx << 32) | (cy & 0xffffffffL);
   }
 
+  /**
+   * The key mixed over all 64 bits, one to one (SplitMix64's finalizer), for a key of a {@code
+   * java.util} hash map: a packed key's {@code Long.hashCode} (high half xor low half) is {@code cx
+   * ^ cy}, the same for every cell of a diagonal, and the map's bins turn into trees.
+   */
+  static long spread(long key) {
+    long z = (key ^ (key >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
   /** The slot of the cell, or -1 if it is not in the table. */
   int slot(long key) {
     int s = probe(key);

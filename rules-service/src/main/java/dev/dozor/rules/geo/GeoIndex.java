@@ -341,12 +341,32 @@ public final class GeoIndex implements Geography {
     // distanceToSegmentsM's loop on the same shapes in the same order (the unknown ids, which it
     // skips, were left out when the route was resolved): the same double
     double best = Double.POSITIVE_INFINITY;
-    for (SegmentShape shape : route.shapes()) {
-      if (shape.boxCloserThan(c.x, c.y, best)) {
-        best = shape.minDistance(c, best);
+    SegmentShape[] shapes = route.shapes();
+    for (int i = 0; i < shapes.length; i++) {
+      if (shapes[i].boxCloserThan(c.x, c.y, best)) {
+        double d = shapes[i].minDistance(c, best);
+        if (d < best) {
+          best = d;
+          route.nearest(i);
+        }
       }
     }
     return best;
+  }
+
+  @Override
+  public boolean routeWithinM(Route route, double lat, double lon, double limitM) {
+    Coordinate c = projection.project(lat, lon);
+    SegmentShape[] shapes = route.shapes();
+    if (route.isOf(this, route.segmentIds()) && near(c.x, c.y) && shapes.length > 0) {
+      // the segment nearest last time, measured as the full loop measures it: the route's
+      // distance is at most this one (up to rounding, far below the 1 mm kept from the limit)
+      double hinted = shapes[route.nearest()].minDistance(c, Double.POSITIVE_INFINITY);
+      if (hinted <= limitM - SegmentShape.SLACK_M) {
+        return true;
+      }
+    }
+    return distanceToRouteM(route, lat, lon) <= limitM;
   }
 
   /** For tests and measurements: the local metres of this index. */

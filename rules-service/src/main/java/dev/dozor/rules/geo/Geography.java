@@ -39,6 +39,12 @@ public interface Geography {
   /** {@link #distanceToSegmentsM} of the route's ids, the same double, without looking them up. */
   double distanceToRouteM(Route route, double lat, double lon);
 
+  /**
+   * Whether {@link #distanceToRouteM} is at most {@code limitM}; usually answered from the segment
+   * the route's last distance found nearest, without measuring the others.
+   */
+  boolean routeWithinM(Route route, double lat, double lon, double limitM);
+
   /** A segment by id (distance 0), or null. */
   SegmentMatch segment(String segmentId);
 

@@ -13,6 +13,9 @@ public final class Route {
   private final GeoIndex index;
   private final List<String> segmentIds;
   private final SegmentShape[] shapes;
+  // where the last distance found its nearest segment: a vehicle's next fix is usually nearest to
+  // the same one (a hint only; a lost update between threads costs a look at another segment)
+  private int nearest;
 
   Route(GeoIndex index, List<String> segmentIds, SegmentShape[] shapes) {
     this.index = index;
@@ -32,5 +35,14 @@ public final class Route {
 
   SegmentShape[] shapes() {
     return shapes;
+  }
+
+  /** The index in {@link #shapes} of the segment the last distance found nearest. */
+  int nearest() {
+    return nearest;
+  }
+
+  void nearest(int i) {
+    nearest = i;
   }
 }

@@ -259,6 +259,12 @@ public final class RegistryState implements Fleet {
     }
 
     @Override
+    public boolean routeWithinM(
+        dev.dozor.rules.geo.Route route, double lat, double lon, double limitM) {
+      return geography.routeWithinM(route, lat, lon, limitM);
+    }
+
+    @Override
     public SegmentMatch segment(String segmentId) {
       return geography.segment(segmentId);
     }

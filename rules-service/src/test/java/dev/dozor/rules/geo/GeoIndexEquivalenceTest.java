@@ -322,6 +322,13 @@ class GeoIndexEquivalenceTest {
           Double.doubleToRawLongBits(index.exactDistanceToSegmentsM(route, lat, lon)),
           Double.doubleToRawLongBits(index.distanceToRouteM(index.route(route, null), lat, lon)),
           where + " " + route + " resolved");
+      // within a limit: from the segment nearest last time when it can tell, else measured
+      Route resolved = index.route(route, null);
+      double limit = random.nextInt(4) * 15.0;
+      boolean within = index.exactDistanceToSegmentsM(route, lat, lon) <= limit;
+      assertEquals(within, index.routeWithinM(resolved, lat, lon, limit), where + " " + route);
+      assertEquals(
+          within, index.routeWithinM(resolved, lat, lon, limit), where + " " + route + " hinted");
       routes++;
     }
     assertTrue(points.size() > 50_000, "points " + points.size());

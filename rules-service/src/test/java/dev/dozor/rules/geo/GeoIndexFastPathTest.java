@@ -246,6 +246,34 @@ class GeoIndexFastPathTest {
   }
 
   @Test
+  void aRouteIsWithinALimitExactlyWhenItsDistanceIs() {
+    GeoIndex index =
+        new GeoIndex.Builder()
+            .segment(segment("a", line(LAT, LON, LAT + 200 * M_LAT, LON)))
+            .segment(
+                segment("b", line(LAT, LON + 500 * M_LON, LAT + 200 * M_LAT, LON + 500 * M_LON)))
+            .build();
+    Route route = index.route(List.of("a", "b"), null);
+    double nearB = LON + 470 * M_LON; // 30 m west of b, 470 m east of a
+    double nearA = LON + 30 * M_LON;
+
+    // b found nearest once; the next fix near b is answered from b alone
+    assertEquals(30, index.distanceToRouteM(route, LAT + 100 * M_LAT, nearB), 0.1);
+    assertTrue(index.routeWithinM(route, LAT + 110 * M_LAT, nearB, 31));
+    assertFalse(index.routeWithinM(route, LAT + 110 * M_LAT, nearB, 29));
+    // a fix near a while the hint is b: measured in full
+    assertTrue(index.routeWithinM(route, LAT + 100 * M_LAT, nearA, 31));
+    for (double lat = LAT; lat <= LAT + 200 * M_LAT; lat += 7 * M_LAT) {
+      for (double lon : new double[] {nearA, nearB, LON + 250 * M_LON}) {
+        double d = index.distanceToSegmentsM(List.of("a", "b"), lat, lon);
+        // exactly at the distance, and just below it: the 1 mm margin sends both to the full loop
+        assertTrue(index.routeWithinM(route, lat, lon, d));
+        assertFalse(index.routeWithinM(route, lat, lon, Math.nextDown(d)));
+      }
+    }
+  }
+
+  @Test
   void aRouteIsKeptWhileTheIndexAndTheListStay() {
     GeoIndex index =
         new GeoIndex.Builder()

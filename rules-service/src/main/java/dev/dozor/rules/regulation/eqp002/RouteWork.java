@@ -82,7 +82,7 @@ public final class RouteWork implements RunningTally {
 
   /** Counts the step from the previous fix to this one. */
   public void step(VehiclePoint pt) {
-    boolean onRoute = pt.distanceToSegmentsM(segmentIds) <= parameters.value("routeToleranceM");
+    boolean onRoute = pt.withinSegmentsM(segmentIds, parameters.value("routeToleranceM"));
     if (onRoute && lastOnRoute && pt.getFixTimeMs() - lastFixMs <= parameters.millis("maxStepS")) {
       drivenM += pt.getDistanceM();
       if (!pt.isWorking()) {

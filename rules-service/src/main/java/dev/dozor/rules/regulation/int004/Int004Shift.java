@@ -21,6 +21,10 @@ public final class Int004Shift implements RunningTally {
   private final String homeDistrictId;
   private final VehiclePoint firstFix;
   private VehiclePoint lastFix;
+  // the last fix's time, read on every fix without loading the point (a restored tally asks the
+  // point until its next fix)
+  private transient boolean lastRead;
+  private transient long lastFixMs;
   private int fixes;
   private int ploughReported;
   private int ploughDown;
@@ -87,6 +91,8 @@ public final class Int004Shift implements RunningTally {
       }
     }
     lastFix = p;
+    lastFixMs = p.getFixTimeMs();
+    lastRead = true;
   }
 
   public void markOver() {
@@ -141,7 +147,7 @@ public final class Int004Shift implements RunningTally {
   }
 
   public long getLastFixTimeMs() {
-    return lastFix.getFixTimeMs();
+    return lastRead ? lastFixMs : lastFix.getFixTimeMs();
   }
 
   public int getFixes() {
