@@ -50,7 +50,7 @@ final class RecentFixTimes implements java.io.Serializable {
       return;
     }
     times[next] = t;
-    next = (next + 1) % capacity;
+    next = next + 1 == capacity ? 0 : next + 1; // no division on every fix
   }
 
   /** Times remembered (at most the capacity). */
