@@ -377,11 +377,24 @@ public final class SegmentPassMatcher {
         open.firstSeen = now;
       }
       Instant since = open.lastEmitted != null ? open.lastEmitted : open.firstSeen;
-      if (Duration.between(since, now).compareTo(settings.checkpointEvery()) >= 0
-          && emitIfDue(state, open, out)) {
+      if (atLeastApart(since, now, settings.checkpointEvery()) && emitIfDue(state, open, out)) {
         open.lastEmitted = now;
       }
     }
+  }
+
+  /**
+   * {@code Duration.between(from, to).compareTo(d) >= 0} without the Duration (every vehicle of
+   * every batch asks): whole seconds first, then nanoseconds.
+   */
+  static boolean atLeastApart(Instant from, Instant to, Duration d) {
+    long seconds = Math.subtractExact(to.getEpochSecond(), from.getEpochSecond());
+    long nanos = (long) to.getNano() - from.getNano();
+    if (nanos < 0) {
+      seconds--;
+      nanos += 1_000_000_000L;
+    }
+    return seconds > d.getSeconds() || (seconds == d.getSeconds() && nanos >= d.getNano());
   }
 
   /** Emits the pass if it changed since last emitted and covers enough; true when emitted. */

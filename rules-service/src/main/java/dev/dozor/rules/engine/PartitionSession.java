@@ -53,8 +53,8 @@ final class PartitionSession {
   private final SegmentPassMatcher passMatcher;
   private final long passFactRetentionMs;
   private final long maxClockAheadMs;
-  private final Map<String, SegmentPassFact> passFacts = new HashMap<>();
-  private final Map<String, FactHandle> passHandles = new HashMap<>();
+  // pass id -> the fact and its handle in the session: a growing pass is looked up once an emission
+  private final Map<String, HeldPass> passFacts = new HashMap<>();
   // never later than the earliest end of a pass fact: the clock's sweep looks at them only once
   // the retention cut-off passes it
   private long earliestPassEndMs = Long.MAX_VALUE;
@@ -98,8 +98,7 @@ final class PartitionSession {
     assignmentFacts.values().forEach(a -> assignments.put(a.getId(), session.insert(a)));
     weather.clear();
     weatherFacts.values().forEach(w -> weather.put(w.getId(), session.insert(w)));
-    passHandles.clear();
-    passFacts.values().forEach(f -> passHandles.put(f.getPassId(), session.insert(f)));
+    passFacts.values().forEach(h -> h.handle = session.insert(h.fact));
     carried.forEach(session::insert);
   }
 
@@ -516,15 +515,15 @@ final class PartitionSession {
         continue;
       }
       changed = true;
-      SegmentPassFact had = passFacts.get(p.passId());
+      HeldPass held = passFacts.get(p.passId());
+      SegmentPassFact had = held == null ? null : held.fact;
       SegmentPassFact now = had == null ? SegmentPassFact.of(p) : had.grownTo(p);
       earliestPassEndMs = Math.min(earliestPassEndMs, now.getEndedAtMs());
       if (had == null) {
-        passFacts.put(p.passId(), now);
-        passHandles.put(p.passId(), session.insert(now));
+        passFacts.put(p.passId(), new HeldPass(now, session.insert(now)));
       } else if (!now.equals(had)) {
-        passFacts.put(p.passId(), now);
-        session.update(passHandles.get(p.passId()), now);
+        held.fact = now;
+        session.update(held.handle, now);
       }
     }
     passes.addAll(found);
@@ -553,12 +552,11 @@ final class PartitionSession {
       return;
     }
     long earliest = Long.MAX_VALUE;
-    for (Iterator<Map.Entry<String, SegmentPassFact>> it = passFacts.entrySet().iterator();
-        it.hasNext(); ) {
-      Map.Entry<String, SegmentPassFact> e = it.next();
-      long end = e.getValue().getEndedAtMs();
+    for (Iterator<HeldPass> it = passFacts.values().iterator(); it.hasNext(); ) {
+      HeldPass held = it.next();
+      long end = held.fact.getEndedAtMs();
       if (end < epochMs) {
-        session.delete(passHandles.remove(e.getKey()));
+        session.delete(held.handle);
         it.remove();
       } else {
         earliest = Math.min(earliest, end);
@@ -603,6 +601,23 @@ final class PartitionSession {
     }
   }
 
+  /** A segment-pass fact and its handle in the session. */
+  private static final class HeldPass {
+    SegmentPassFact fact;
+    FactHandle handle;
+
+    HeldPass(SegmentPassFact fact, FactHandle handle) {
+      this.fact = fact;
+      this.handle = handle;
+    }
+  }
+
+  private Map<String, SegmentPassFact> passFactsById() {
+    Map<String, SegmentPassFact> byId = new HashMap<>();
+    passFacts.forEach((id, held) -> byId.put(id, held.fact));
+    return byId;
+  }
+
   /** The state of this partition now (call between batches). */
   PartitionSnapshot snapshot() {
     List<VehicleState> states = new ArrayList<>();
@@ -611,12 +626,7 @@ final class PartitionSession {
     }
     Map<String, VehicleTrack> copy = new HashMap<>(tracks);
     return new PartitionSnapshot(
-        partition,
-        eventClock.getNowMs(),
-        copy,
-        states,
-        new HashMap<>(passFacts),
-        passMatcher.exportState());
+        partition, eventClock.getNowMs(), copy, states, passFactsById(), passMatcher.exportState());
   }
 
   /**
@@ -653,10 +663,9 @@ final class PartitionSession {
         .passFacts()
         .forEach(
             (id, f) -> {
-              passFacts.put(id, f);
+              passFacts.put(id, new HeldPass(f, session.insert(f)));
               earliestPassEndMs = Math.min(earliestPassEndMs, f.getEndedAtMs());
             });
-    passFacts.values().forEach(f -> passHandles.put(f.getPassId(), session.insert(f)));
     for (VehicleState state : snapshot.states()) {
       if (regulationIds.contains(state.getRegulationId())) {
         session.insert(state);

@@ -369,6 +369,27 @@ class SegmentPassMatcherTest {
     assertNotSame(now, m.vehicle(V, now), "flushed: a new one");
   }
 
+  @Test
+  void theCheckpointIntervalTestIsDurationsCompareTo() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 100_000; i++) {
+      Instant from =
+          T0.plusSeconds(random.nextInt(-100, 100)).plusNanos(random.nextInt(1_000_000_000));
+      Instant to =
+          i % 3 == 0
+              ? from.plusSeconds(10) // exactly at the interval
+              : from.plusSeconds(random.nextInt(-20, 20)).plusNanos(random.nextInt(1_000_000_000));
+      Duration d =
+          i % 2 == 0
+              ? Duration.ofSeconds(10)
+              : Duration.ofSeconds(random.nextInt(0, 20), random.nextInt(1_000_000_000));
+      assertEquals(
+          Duration.between(from, to).compareTo(d) >= 0,
+          SegmentPassMatcher.atLeastApart(from, to, d),
+          from + " " + to + " " + d);
+    }
+  }
+
   /** Two vehicles: A+B with plough, brush on L with a gap, and off-road work in between. */
   private static List<TelemetryPoint> route() {
     List<TelemetryPoint> points = new ArrayList<>(drive(0, -40, 460, 5, PLOUGH));
