@@ -431,15 +431,16 @@ final class PartitionSession {
     return stateFacts(vehicleId).size();
   }
 
+  /** What the point's vehicle holds, through its track when the point has one. */
+  private HeldState heldOf(VehiclePoint point) {
+    return point.track() != null ? heldState(point.track()) : heldState(point.getVehicleId());
+  }
+
   /**
    * {@link #heldState(String)} of the track's vehicle, through the track: a vehicle's held state
    * stays the same object while it holds something (an emptied one leaves the map for good, and a
    * new session forgets every track's), so a non-empty one kept on the track is the map's.
    */
-  private HeldState heldOf(VehiclePoint point) {
-    return point.track() != null ? heldState(point.track()) : heldState(point.getVehicleId());
-  }
-
   private HeldState heldState(VehicleTrack track) {
     HeldState h = track.held;
     if (h == null || h.isEmpty()) {

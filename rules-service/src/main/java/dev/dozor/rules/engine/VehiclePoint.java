@@ -430,9 +430,7 @@ public final class VehiclePoint implements java.io.Serializable {
       if (a == null || !a.hasSegments()) {
         return false;
       }
-      Geography geography = context.geography();
-      if (geography.routeWithinM(
-          a.route(geography), point.lat(), point.lon(), a.corridorOr(defaultCorridorM))) {
+      if (withinSegmentsM(a.getSegmentIds(), a.corridorOr(defaultCorridorM))) {
         return false;
       }
     }

@@ -303,18 +303,8 @@ public final class GeoIndex implements Geography {
     if (!near(c.x, c.y)) {
       return exactDistanceToSegmentsM(segmentIds, lat, lon);
     }
-    // the plain loop decision for decision, on each segment's prepared shape (no Point, no vertex
-    // copies): a segment is measured exactly when its box is nearer than the best so far (the
-    // answer of Envelope.distance), and measuring it gives the same Math.min(best, distance), so
-    // the running best and the result are the plain loop's; unknown ids are skipped, as there
-    double best = Double.POSITIVE_INFINITY;
-    for (String id : segmentIds) {
-      Segment s = segmentsById.get(id);
-      if (s != null && s.shape().boxCloserThan(c.x, c.y, best)) {
-        best = s.shape().minDistance(c, best);
-      }
-    }
-    return best;
+    // a list that is not an assignment's kept route: resolved for this one look-up
+    return distanceToRouteM(route(segmentIds, null), lat, lon);
   }
 
   @Override
@@ -338,8 +328,11 @@ public final class GeoIndex implements Geography {
     if (!route.isOf(this, route.segmentIds()) || !near(c.x, c.y)) {
       return distanceToSegmentsM(route.segmentIds(), lat, lon);
     }
-    // distanceToSegmentsM's loop on the same shapes in the same order (the unknown ids, which it
-    // skips, were left out when the route was resolved): the same double
+    // the plain loop decision for decision, on each known segment's prepared shape in list order
+    // (no Point, no vertex copies; the unknown ids, which it skips, were left out when the route
+    // was resolved): a segment is measured exactly when its box is nearer than the best so far
+    // (the answer of Envelope.distance), and measuring it gives the same Math.min(best, distance),
+    // so the running best and the result are the plain loop's
     double best = Double.POSITIVE_INFINITY;
     SegmentShape[] shapes = route.shapes();
     for (int i = 0; i < shapes.length; i++) {
