@@ -40,6 +40,19 @@ public record MachineInfo(
         System.getProperty("os.name") + " " + System.getProperty("os.version"));
   }
 
+  /**
+   * The benchmark JVM's version and the {@code -XX} options it was started with, e.g. {@code
+   * OpenJDK 64-Bit Server VM 25.0.3 (-XX:+UseCompactObjectHeaders)}: a JMH fork runs the same
+   * binary with the same options.
+   */
+  public String jvmSummary() {
+    java.util.List<String> xx =
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("-XX:"))
+            .toList();
+    return javaVersion + (xx.isEmpty() ? "" : " (" + String.join(" ", xx) + ")");
+  }
+
   /** e.g. {@code 2 cores, 7.8 GiB RAM, Intel Xeon …}. */
   public String summary() {
     return String.format(

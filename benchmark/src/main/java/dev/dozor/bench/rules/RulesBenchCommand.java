@@ -88,10 +88,11 @@ public final class RulesBenchCommand {
             + "; after them: "
             + loadAverage()
             + " (other work on the same cores lowers every figure)");
+    MachineInfo machine = MachineInfo.detect();
     RulesBenchReport report =
         new RulesBenchReport(
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-            MachineInfo.detect().summary(),
+            machine.summary() + "; engine JVM (heap, accuracy, JMH forks): " + machine.jvmSummary(),
             "bin/dozor bench rules" + (o.quick() ? " --quick" : ""),
             catalogue,
             geo.source(),
