@@ -38,10 +38,14 @@ final class HeldState {
   // the running tallies among the facts, with their handles (the session hands them each fix)
   private RunningTally[] tallies = NO_TALLIES;
   private FactHandle[] tallyHandles = NO_HANDLES;
+  // each tally's phase, read once when it is counted (a kind's phase does not change): a walk of
+  // one phase calls only the tallies of that phase
+  private RunningTally.Phase[] tallyPhases = NO_PHASES;
   private int tallyCount;
 
   private static final RunningTally[] NO_TALLIES = new RunningTally[0];
   private static final FactHandle[] NO_HANDLES = new FactHandle[0];
+  private static final RunningTally.Phase[] NO_PHASES = new RunningTally.Phase[0];
 
   HeldState() {
     this(false);
@@ -63,9 +67,11 @@ final class HeldState {
       if (tallyCount == tallies.length) {
         tallies = Arrays.copyOf(tallies, tallyCount + 2);
         tallyHandles = Arrays.copyOf(tallyHandles, tallyCount + 2);
+        tallyPhases = Arrays.copyOf(tallyPhases, tallyCount + 2);
       }
       tallies[tallyCount] = tally;
       tallyHandles[tallyCount] = handle;
+      tallyPhases[tallyCount] = tally.phase();
       tallyCount++;
     }
   }
@@ -78,9 +84,11 @@ final class HeldState {
         if (tallies[i] == fact) {
           System.arraycopy(tallies, i + 1, tallies, i, tallyCount - i - 1);
           System.arraycopy(tallyHandles, i + 1, tallyHandles, i, tallyCount - i - 1);
+          System.arraycopy(tallyPhases, i + 1, tallyPhases, i, tallyCount - i - 1);
           tallyCount--;
           tallies[tallyCount] = null;
           tallyHandles[tallyCount] = null;
+          tallyPhases[tallyCount] = null;
           return;
         }
       }
@@ -102,8 +110,7 @@ final class HeldState {
     // a tally taking the point may not insert or delete facts (it is not a rule), so the array
     // stays as it is while we walk it
     for (int i = 0; i < tallyCount; i++) {
-      RunningTally tally = tallies[i];
-      if (tally.phase() == phase && tally.take(point, eventNowMs)) {
+      if (tallyPhases[i] == phase && tallies[i].take(point, eventNowMs)) {
         changed.accept(tallyHandles[i]);
         n++;
       }

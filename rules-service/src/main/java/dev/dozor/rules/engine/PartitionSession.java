@@ -134,6 +134,7 @@ final class PartitionSession {
     for (Map.Entry<String, List<TelemetryPoint>> e : byVehicle.entrySet()) {
       VehicleTrack track = tracks.computeIfAbsent(e.getKey(), VehicleTrack::new);
       track.lastSeenWallMs = wallNowMs;
+      track.lane = lanes.size();
       lanes.add(track);
       lanePoints.add(e.getValue());
       rounds = Math.max(rounds, e.getValue().size());
@@ -165,29 +166,46 @@ final class PartitionSession {
       fire(lanes.size(), lanes.get(0).vehicleId);
       changes.addAll(sink.drain());
     }
-    out.addAll(inVehicleOrder(changes, byVehicle.keySet()));
+    out.addAll(inVehicleOrder(changes, lanes));
     return skipped;
   }
 
   /**
-   * The changes grouped by vehicle in the order the vehicles were given, each vehicle's in the
-   * order they happened: the order evaluating one vehicle after the other gave (downstream only
-   * each vehicle's order counts; tests and the what-if diff compare whole lists).
+   * The changes grouped by vehicle in the order the vehicles were given (their lanes), each
+   * vehicle's in the order they happened: the order evaluating one vehicle after the other gave
+   * (downstream only each vehicle's order counts; tests and the what-if diff compare whole lists).
+   * Changes of a vehicle outside the batch come last, in their order. Each change's vehicle is
+   * looked up once; the batch's other vehicles are not looked at.
    */
-  private static List<EpisodeChange> inVehicleOrder(
-      List<EpisodeChange> changes, Collection<String> vehicleOrder) {
-    if (changes.size() < 2 || vehicleOrder.size() < 2) {
+  private List<EpisodeChange> inVehicleOrder(
+      List<EpisodeChange> changes, List<VehicleTrack> lanes) {
+    int n = changes.size();
+    if (n < 2 || lanes.size() < 2) {
       return changes;
     }
-    Map<String, Integer> rank = new HashMap<>();
-    for (String v : vehicleOrder) {
-      rank.put(v, rank.size());
+    // lane in the high half, position in the low half: sorting the keys is a stable sort by lane
+    long[] keys = new long[n];
+    boolean ordered = true;
+    for (int i = 0; i < n; i++) {
+      keys[i] = (long) laneOf(changes.get(i).vehicleId(), lanes) << 32 | i;
+      ordered &= i == 0 || keys[i - 1] < keys[i];
     }
-    List<EpisodeChange> sorted = new ArrayList<>(changes);
-    // a stable sort: each vehicle's changes keep their order
-    sorted.sort(
-        java.util.Comparator.comparingInt(c -> rank.getOrDefault(c.vehicleId(), rank.size())));
+    if (ordered) {
+      return changes;
+    }
+    java.util.Arrays.sort(keys);
+    List<EpisodeChange> sorted = new ArrayList<>(n);
+    for (long key : keys) {
+      sorted.add(changes.get((int) key));
+    }
     return sorted;
+  }
+
+  /** The vehicle's lane in this batch, or the number of lanes for a vehicle outside it. */
+  private int laneOf(String vehicleId, List<VehicleTrack> lanes) {
+    VehicleTrack track = tracks.get(vehicleId);
+    int lane = track == null ? -1 : track.lane;
+    return lane >= 0 && lane < lanes.size() && lanes.get(lane) == track ? lane : lanes.size();
   }
 
   /**

@@ -17,7 +17,10 @@ public interface RunningTally extends VehicleState {
     AFTER_RULES
   }
 
-  /** When this kind of tally takes a point in. */
+  /**
+   * When this kind of tally takes a point in: the same for every instance of a kind, read once when
+   * the session counts the tally.
+   */
   Phase phase();
 
   /**

@@ -45,6 +45,8 @@ final class VehicleTrack implements java.io.Serializable {
   transient dev.dozor.rules.coverage.SegmentPassMatcher.VehicleState matching;
   // what the vehicle holds in the session, while it holds something (PartitionSession.heldState)
   transient HeldState held;
+  // the vehicle's place among the vehicles of the batch being evaluated (see PartitionSession)
+  transient int lane = -1;
 
   VehicleTrack(String vehicleId) {
     this.vehicleId = vehicleId;
