@@ -53,6 +53,8 @@ public final class VehiclePoint implements java.io.Serializable {
   private transient boolean vehicleResolved;
   private transient SegmentMatch segment;
   private transient boolean segmentResolved;
+  private transient Integer roadLimitKmh;
+  private transient boolean roadLimitResolved;
   private transient AssignmentFact assignment;
   private transient boolean assignmentResolved;
   private transient double routeDeviationM = Double.NaN;
@@ -117,6 +119,8 @@ public final class VehiclePoint implements java.io.Serializable {
     zonesByKind = null;
     segment = null;
     segmentResolved = false;
+    roadLimitKmh = null;
+    roadLimitResolved = false;
     assignment = null;
     assignmentResolved = false;
     routeDeviationM = Double.NaN;
@@ -369,6 +373,22 @@ public final class VehiclePoint implements java.io.Serializable {
       segmentResolved = true;
     }
     return segment;
+  }
+
+  /**
+   * The signed speed limit of the road segment the fix is on ({@link #getSegment()}'s maxspeed), or
+   * null when it has none or the fix is on no segment: most roads have none, and then the segment
+   * itself is not looked for.
+   */
+  public Integer getRoadLimitKmh() {
+    if (segmentResolved) {
+      return segment == null ? null : segment.getMaxspeedKmh();
+    }
+    if (!roadLimitResolved) {
+      roadLimitKmh = context.geography().roadLimitKmhAt(point.lat(), point.lon());
+      roadLimitResolved = true;
+    }
+    return roadLimitKmh;
   }
 
   /** Metres from the fix to the nearest of these road segments (infinite when none is known). */

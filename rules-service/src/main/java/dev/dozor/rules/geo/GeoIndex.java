@@ -83,6 +83,8 @@ public final class GeoIndex implements Geography {
   private final AreaCells districtCells;
   private final Map<String, AreaCells> zoneCellsByKind = new HashMap<>();
   private final SegmentGrid segmentGrid;
+  // the segments with a signed speed limit alone (few: most roads have none), for roadLimitKmhAt
+  private final SegmentGrid signedSegmentGrid;
 
   private GeoIndex(Builder b) {
     double referenceLat = DEFAULT_REFERENCE_LAT;
@@ -139,6 +141,9 @@ public final class GeoIndex implements Geography {
           zoneCellsByKind.put(kind, new AreaCells(tree, ofKind, factory, true));
         });
     segmentGrid = new SegmentGrid(List.copyOf(segmentsById.values()));
+    signedSegmentGrid =
+        new SegmentGrid(
+            segmentsById.values().stream().filter(s -> s.record().maxspeedKmh() != null).toList());
   }
 
   /** Whether the fast paths' rounding-error bounds and cell numbers hold at this point. */
@@ -275,6 +280,24 @@ public final class GeoIndex implements Geography {
       return exactSegmentAt(lat, lon);
     }
     return segmentGrid.nearest(c, segmentRadiusM);
+  }
+
+  /**
+   * {@inheritDoc} Where no segment with a signed limit lies within the radius, whichever segment is
+   * nearest has none: that answer comes from the (mostly empty) grid of the signed segments, the
+   * same piece distances as {@link #segmentAt}, without measuring the other segments.
+   */
+  @Override
+  public Integer roadLimitKmhAt(double lat, double lon) {
+    Coordinate c = projection.project(lat, lon);
+    if (near(c.x, c.y)
+        && segmentRadiusM >= 0
+        && segmentRadiusM <= MAX_GRID_RADIUS_M
+        && signedSegmentGrid.nearest(c, segmentRadiusM) == null) {
+      return null;
+    }
+    SegmentMatch s = segmentAt(lat, lon);
+    return s == null ? null : s.getMaxspeedKmh();
   }
 
   /** {@link #segmentAt} as the plain STR-tree loop. */

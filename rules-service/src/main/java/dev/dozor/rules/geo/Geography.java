@@ -27,6 +27,15 @@ public interface Geography {
   /** The nearest road segment within the matching radius, or null. */
   SegmentMatch segmentAt(double lat, double lon);
 
+  /**
+   * The signed speed limit of the nearest road segment within the matching radius ({@code
+   * segmentAt(lat, lon)}'s maxspeed), or null when there is none or it has none.
+   */
+  default Integer roadLimitKmhAt(double lat, double lon) {
+    SegmentMatch s = segmentAt(lat, lon);
+    return s == null ? null : s.getMaxspeedKmh();
+  }
+
   /** Metres to the nearest of these segments; infinity when none of them is known. */
   double distanceToSegmentsM(List<String> segmentIds, double lat, double lon);
 

@@ -244,6 +244,11 @@ public final class RegistryState implements Fleet {
     }
 
     @Override
+    public Integer roadLimitKmhAt(double lat, double lon) {
+      return geography.roadLimitKmhAt(lat, lon);
+    }
+
+    @Override
     public double distanceToSegmentsM(List<String> segmentIds, double lat, double lon) {
       return geography.distanceToSegmentsM(segmentIds, lat, lon);
     }

@@ -191,7 +191,10 @@ class GeoIndexEquivalenceTest {
   }
 
   private static void addSegment(GeoIndex.Builder b, GeoIndex.Builder w, String id, JsonNode g) {
-    RoadSegmentRecord s = RoadSegmentRecord.of(id, id, id, "residential", 3, 40, null, 100, g);
+    // a quarter of the roads signed: the signed-only grid of roadLimitKmhAt has neighbours without
+    Integer maxspeed = Math.floorMod(id.hashCode(), 4) == 0 ? 40 : null;
+    RoadSegmentRecord s =
+        RoadSegmentRecord.of(id, id, id, "residential", 3, maxspeed, null, 100, g);
     b.segment(s);
     w.segment(s);
     segmentIds.add(id);
@@ -303,6 +306,8 @@ class GeoIndexEquivalenceTest {
         SegmentMatch fast = g.segmentAt(lat, lon);
         SegmentMatch exact = g.exactSegmentAt(lat, lon);
         assertEquals(exact, fast, where);
+        assertEquals(
+            exact == null ? null : exact.getMaxspeedKmh(), g.roadLimitKmhAt(lat, lon), where);
         if (exact != null) {
           assertEquals(
               Double.doubleToRawLongBits(exact.distanceM()),

@@ -133,6 +133,53 @@ class GeoIndexFastPathTest {
   }
 
   @Test
+  void theRoadLimitIsTheNearestSegmentsEvenWhenASignedOneIsWithinTheRadius() {
+    // "signed" (30 km/h) and "plain" (no limit) run parallel 30 m apart
+    GeoIndex index =
+        new GeoIndex.Builder()
+            .segment(
+                RoadSegmentRecord.of(
+                    "signed",
+                    "signed",
+                    "signed",
+                    "primary",
+                    2,
+                    30,
+                    null,
+                    300,
+                    line(LAT, LON, LAT + 300 * M_LAT, LON)))
+            .segment(
+                RoadSegmentRecord.of(
+                    "plain",
+                    "plain",
+                    "plain",
+                    "primary",
+                    2,
+                    null,
+                    null,
+                    300,
+                    line(LAT, LON + 30 * M_LON, LAT + 300 * M_LAT, LON + 30 * M_LON)))
+            .build();
+    double lat = LAT + 100 * M_LAT;
+    assertEquals(
+        Integer.valueOf(30), index.roadLimitKmhAt(lat, LON + 5 * M_LON), "on the signed road");
+    assertNull(
+        index.roadLimitKmhAt(lat, LON + 20 * M_LON), "nearer the plain road, the signed one near");
+    assertNull(index.roadLimitKmhAt(lat, LON + 45 * M_LON), "near the plain road alone");
+    assertNull(index.roadLimitKmhAt(lat, LON + 500 * M_LON), "on no road");
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < 20_000; i++) {
+      double pLat = LAT + (random.nextDouble() * 1.4 - 0.2) * 300 * M_LAT;
+      double pLon = LON + (random.nextDouble() * 120 - 45) * M_LON;
+      SegmentMatch exact = index.exactSegmentAt(pLat, pLon);
+      assertEquals(
+          exact == null ? null : exact.getMaxspeedKmh(),
+          index.roadLimitKmhAt(pLat, pLon),
+          pLat + "," + pLon);
+    }
+  }
+
+  @Test
   void longAndIrregularLinesMeasureAsThePlainLoop() {
     double[][] zigzag = new double[101][];
     for (int i = 0; i < zigzag.length; i++) {
