@@ -375,14 +375,31 @@ public final class GeoIndex implements Geography {
     Coordinate c = projection.project(lat, lon);
     SegmentShape[] shapes = route.shapes();
     if (route.isOf(this, route.segmentIds()) && near(c.x, c.y) && shapes.length > 0) {
-      // the segment nearest last time, measured as the full loop measures it: the route's
-      // distance is at most this one (up to rounding, far below the 1 mm kept from the limit)
-      double hinted = shapes[route.nearest()].minDistance(c, Double.POSITIVE_INFINITY);
-      if (hinted <= limitM - SegmentShape.SLACK_M) {
+      // the segment nearest last time, then the two next to it in the list (a vehicle driving its
+      // route in order moves on to one of them; a hit becomes the hint), each measured as the full
+      // loop measures it: the route's distance is at most that one's (up to rounding, far below
+      // the 1 mm kept from the limit)
+      int hint = route.nearest();
+      if (segmentWithinM(shapes, hint, c, limitM)) {
+        return true;
+      }
+      if (segmentWithinM(shapes, hint + 1, c, limitM)) {
+        route.nearest(hint + 1);
+        return true;
+      }
+      if (segmentWithinM(shapes, hint - 1, c, limitM)) {
+        route.nearest(hint - 1);
         return true;
       }
     }
     return distanceToRouteM(route, lat, lon) <= limitM;
+  }
+
+  /** Whether the route's i-th shape (if any) is within the limit less the rounding slack. */
+  private static boolean segmentWithinM(SegmentShape[] shapes, int i, Coordinate c, double limitM) {
+    return i >= 0
+        && i < shapes.length
+        && shapes[i].minDistance(c, Double.POSITIVE_INFINITY) <= limitM - SegmentShape.SLACK_M;
   }
 
   /** For tests and measurements: the local metres of this index. */

@@ -37,7 +37,10 @@ public final class Route {
     return shapes;
   }
 
-  /** The index in {@link #shapes} of the segment the last distance found nearest. */
+  /**
+   * The index in {@link #shapes} of the segment the last distance found nearest, or that the last
+   * limit test found within the limit (a hint: where the vehicle was).
+   */
   int nearest() {
     return nearest;
   }

@@ -321,6 +321,31 @@ class GeoIndexFastPathTest {
   }
 
   @Test
+  void aFixPastTheHintedSegmentIsAnsweredByItsNeighbourInTheList() {
+    // a, b, c parallel north-south, 40 m apart in the order b, c, a from west to east; the route
+    // lists them a, b, c
+    GeoIndex index =
+        new GeoIndex.Builder()
+            .segment(segment("a", line(LAT, LON + 80 * M_LON, LAT + 200 * M_LAT, LON + 80 * M_LON)))
+            .segment(segment("b", line(LAT, LON, LAT + 200 * M_LAT, LON)))
+            .segment(segment("c", line(LAT, LON + 40 * M_LON, LAT + 200 * M_LAT, LON + 40 * M_LON)))
+            .build();
+    Route route = index.route(List.of("a", "b", "c"), null);
+    double lat = LAT + 100 * M_LAT;
+    assertEquals(0, index.distanceToRouteM(route, lat, LON + 80 * M_LON), 1e-6);
+    assertEquals(0, route.nearest(), "a found nearest");
+    // 25 m east of b, 15 m west of c: c is nearest, but b, next to the hint, is within 30 m
+    assertTrue(index.routeWithinM(route, lat, LON + 25 * M_LON, 30));
+    assertEquals(1, route.nearest(), "answered by the hint's neighbour b, not measured in full");
+    // 10 m west of b: within 12 m of b alone; a, two places from b, is not asked
+    assertTrue(index.routeWithinM(route, lat, LON - 10 * M_LON, 12));
+    assertFalse(index.routeWithinM(route, lat, LON - 10 * M_LON, 9));
+    // back near a while the hint is b: c (after b) is 35 m off, a (before b) 5 m
+    assertTrue(index.routeWithinM(route, lat, LON + 75 * M_LON, 6));
+    assertEquals(0, route.nearest(), "the hint's other neighbour a");
+  }
+
+  @Test
   void aRouteIsKeptWhileTheIndexAndTheListStay() {
     GeoIndex index =
         new GeoIndex.Builder()
