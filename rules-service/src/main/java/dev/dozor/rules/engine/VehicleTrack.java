@@ -35,6 +35,11 @@ final class VehicleTrack implements java.io.Serializable {
   // for its active assignment; the track is at hand, the registry's map is not)
   private transient List<AssignmentFact> assignments;
   private transient long assignmentsVersion;
+  // the last answer of activeAssignment and the span [from, until) of times it holds for (empty
+  // until the first scan; 0, 0 after a checkpoint is read, also empty)
+  private transient AssignmentFact active;
+  private transient long activeFromMs = Long.MAX_VALUE;
+  private transient long activeUntilMs = Long.MIN_VALUE;
   // the registry's record of the vehicle, kept while its vehicles version stays (each fix asks for
   // the type, contractor or home district)
   private transient VehicleRecord vehicle;
@@ -52,21 +57,42 @@ final class VehicleTrack implements java.io.Serializable {
     this.vehicleId = vehicleId;
   }
 
-  /** The vehicle's assignment whose shift contains the time, or null, as the fleet has it now. */
+  /**
+   * The vehicle's assignment whose shift contains the time (the first in the fleet's order), or
+   * null, as the fleet has it now. The answer holds from the latest shift start or end at or before
+   * the time to the earliest one after it: a fix inside that span gets it again without reading the
+   * assignments (every fix asks, and they are cold memory at 20,000 vehicles).
+   */
   AssignmentFact activeAssignment(Fleet fleet, long epochMs) {
     long version = fleet.plansVersion();
     if (assignments == null || version != assignmentsVersion) {
       assignmentsVersion = version;
       assignments = fleet.assignmentsOf(vehicleId);
+    } else if (epochMs >= activeFromMs && epochMs < activeUntilMs) {
+      return active;
     }
-    // indexed: every fix asks, and an iterator is one more object a fix
+    AssignmentFact found = null;
+    long from = Long.MIN_VALUE;
+    long until = Long.MAX_VALUE;
+    // indexed: an iterator is one more object a fix
     for (int i = 0; i < assignments.size(); i++) {
       AssignmentFact a = assignments.get(i);
-      if (a.covers(epochMs)) {
-        return a;
+      if (found == null && a.covers(epochMs)) {
+        found = a;
+      }
+      // whether a shift covers a time changes only at its start and its end
+      for (long edge : new long[] {a.getShiftStartMs(), a.getShiftEndMs()}) {
+        if (edge <= epochMs) {
+          from = Math.max(from, edge);
+        } else {
+          until = Math.min(until, edge);
+        }
       }
     }
-    return null;
+    active = found;
+    activeFromMs = from;
+    activeUntilMs = until;
+    return found;
   }
 
   /** The vehicle's registry record, or null when not registered, as the fleet has it now. */

@@ -32,6 +32,35 @@ class VehicleTrackTest {
   }
 
   @Test
+  void theKeptAnswerIsTheScansAtEveryTimeAroundOverlappingShifts() {
+    RegistryState registry = new RegistryState();
+    // a1 0–3600, a2 1800–5400 (overlaps a1: a1 comes first while both run), a3 7200–7200 (empty)
+    registry.assignment(shift("a1", "v1", t(0), t(3600)));
+    registry.assignment(shift("a2", "v1", t(1800), t(5400)));
+    registry.assignment(shift("a3", "v1", t(7200), t(7200)));
+    registry.assignment(shift("b1", "v2", t(100), t(200)));
+    VehicleTrack track = new VehicleTrack("v1");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    int[] edges = {0, 1800, 3600, 5400, 7200};
+    for (int i = 0; i < 20_000; i++) {
+      // on, just before and just after every edge, and anywhere, in no order
+      long ms =
+          random.nextInt(3) == 0
+              ? t(-600).toEpochMilli() + random.nextLong(9_000_000L)
+              : t(edges[random.nextInt(edges.length)]).toEpochMilli() + random.nextInt(3) - 1;
+      AssignmentFact expected = registry.activeAssignment("v1", ms);
+      AssignmentFact kept = track.activeAssignment(registry, ms);
+      assertEquals(
+          expected == null ? null : expected.getId(),
+          kept == null ? null : kept.getId(),
+          "at " + ms);
+      if (i == 10_000) {
+        registry.removeAssignment("a1"); // the next answers come from a new scan
+      }
+    }
+  }
+
+  @Test
   void aChangeOfTheVehicleRecordIsSeenByTheNextFix() {
     RegistryState registry = new RegistryState();
     VehicleTrack track = new VehicleTrack("v1");
