@@ -5,6 +5,7 @@ import dev.dozor.events.EvidencePoint;
 import dev.dozor.events.TelemetryPoint;
 import dev.dozor.events.VehicleRecord;
 import dev.dozor.rules.geo.Geography;
+import dev.dozor.rules.regulation.ParameterResolver;
 import dev.dozor.rules.regulation.RegulationParameters;
 import java.time.Instant;
 import java.util.HashMap;
@@ -61,7 +62,8 @@ public final class VehiclePoint implements java.io.Serializable {
   // the last route asked for (by identity) and the distance to it
   private transient List<String> distanceSegments;
   private transient double distanceToSegmentsM;
-  private transient Map<String, RegulationParameters> parameters;
+  // the parameters this point resolved, by ParameterResolver#indexOf of its context's resolver
+  private transient RegulationParameters[] parameters;
   private transient Map<String, List<String>> zonesByKind;
   // what the vehicle held in the session when this point arrived (see holdsEpisodeOf)
   private transient HeldState held = HeldState.UNKNOWN;
@@ -549,13 +551,19 @@ public final class VehiclePoint implements java.io.Serializable {
    * vehicle's type, the district the fix is in and the vehicle's contractor.
    */
   public RegulationParameters par(String regulationId) {
-    if (parameters == null) {
-      parameters = new HashMap<>(8);
+    ParameterResolver resolver = context.parameters();
+    int i = resolver.indexOf(regulationId);
+    if (i < 0) {
+      return resolver.resolve(regulationId, this); // names the unknown regulation
     }
-    RegulationParameters p = parameters.get(regulationId);
+    // by the regulation's number: most points ask a dozen regulations, a map per point grew twice
+    if (parameters == null) {
+      parameters = new RegulationParameters[resolver.size()];
+    }
+    RegulationParameters p = parameters[i];
     if (p == null) {
-      p = context.parameters().resolve(regulationId, this);
-      parameters.put(regulationId, p);
+      p = resolver.resolve(i, this);
+      parameters[i] = p;
     }
     return p;
   }

@@ -17,9 +17,14 @@ public final class ParameterResolver {
   public static final ParameterResolver NONE = new ParameterResolver(Map.of());
 
   private record Scoped(
-      RegulationParameters defaults, Map<String, Map<String, Map<String, Double>>> byScope) {}
+      String id,
+      int index,
+      RegulationParameters defaults,
+      Map<String, Map<String, Map<String, Double>>> byScope) {}
 
   private final Map<String, Scoped> regulations;
+  // the same by index (see indexOf)
+  private final Scoped[] byIndex;
 
   /** A resolved combination; its hash comes from the (cached) hashes of its strings. */
   private record Key(
@@ -29,6 +34,8 @@ public final class ParameterResolver {
 
   private ParameterResolver(Map<String, Scoped> regulations) {
     this.regulations = regulations;
+    this.byIndex = new Scoped[regulations.size()];
+    regulations.values().forEach(s -> byIndex[s.index()] = s);
   }
 
   /** The resolver of a set of regulations (their defaults and overrides). */
@@ -40,7 +47,9 @@ public final class ParameterResolver {
         byScope.computeIfAbsent(o.scope(), s -> new HashMap<>()).put(o.value(), o.parameters());
       }
       // interned: the DRLs name their regulation by a literal, so the look-up matches by reference
-      byId.put(r.id().intern(), new Scoped(r.defaultParameters(), byScope));
+      byId.put(
+          r.id().intern(),
+          new Scoped(r.id().intern(), byId.size(), r.defaultParameters(), byScope));
     }
     return new ParameterResolver(byId);
   }
@@ -55,9 +64,31 @@ public final class ParameterResolver {
     return require(regulationId).defaults();
   }
 
+  /**
+   * A number of the regulation in this set, from 0 to {@link #size()} - 1, or -1 when the set does
+   * not have it: a point keeps the parameters it resolved in an array by this number.
+   */
+  public int indexOf(String regulationId) {
+    Scoped scoped = regulations.get(regulationId);
+    return scoped == null ? -1 : scoped.index();
+  }
+
+  /** How many regulations the set has. */
+  public int size() {
+    return byIndex.length;
+  }
+
   /** The parameters in force for the regulation at this fix. */
   public RegulationParameters resolve(String regulationId, VehiclePoint point) {
-    Scoped scoped = require(regulationId);
+    return resolve(require(regulationId), point);
+  }
+
+  /** {@link #resolve(String, VehiclePoint)} of the regulation with this {@link #indexOf}. */
+  public RegulationParameters resolve(int index, VehiclePoint point) {
+    return resolve(byIndex[index], point);
+  }
+
+  private RegulationParameters resolve(Scoped scoped, VehiclePoint point) {
     if (scoped.byScope().isEmpty()) {
       return scoped.defaults();
     }
@@ -69,7 +100,7 @@ public final class ParameterResolver {
         scoped.byScope().containsKey(ParameterOverride.DISTRICT) ? point.getDistrictId() : null;
     String contractor =
         scoped.byScope().containsKey(ParameterOverride.CONTRACTOR) ? point.getContractorId() : null;
-    return resolve(regulationId, type, district, contractor);
+    return resolve(scoped.id(), type, district, contractor);
   }
 
   /** The parameters in force for a vehicle type, district and contractor (each may be null). */

@@ -2,6 +2,8 @@ package dev.dozor.rules.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dozor.events.Equipment;
 import dev.dozor.events.TelemetryPoint;
@@ -10,12 +12,18 @@ import dev.dozor.rules.geo.Geography;
 import dev.dozor.rules.registry.Fleet;
 import dev.dozor.rules.registry.RegistryState;
 import dev.dozor.rules.regulation.ParameterResolver;
+import dev.dozor.rules.regulation.Regulation;
+import dev.dozor.rules.regulation.RegulationCatalogue;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +92,34 @@ class VehiclePointLookupsTest {
     assertEquals(2, calls.get("vehicle"), "after the rules, the registry's answer of the day");
   }
 
+  @Test
+  void aPointResolvesARegulationsParametersOnceAndForItsVehiclesType() {
+    List<Regulation> catalogue = RegulationCatalogue.fromClasspath().regulations();
+    ParameterResolver resolver = ParameterResolver.of(catalogue);
+    Set<Integer> numbers = new HashSet<>();
+    catalogue.forEach(r -> numbers.add(resolver.indexOf(r.id())));
+    assertEquals(catalogue.size(), resolver.size());
+    assertEquals(resolver.size(), numbers.size(), "one number each");
+    assertEquals(0, Collections.min(numbers));
+    assertEquals(resolver.size() - 1, Collections.max(numbers));
+    assertEquals(-1, resolver.indexOf("NO-SUCH"));
+
+    VehiclePoint point = point(resolver);
+    // TIM-001 is on for ploughs (its default), TIM-002 off for them (an override by type)
+    assertEquals(1, point.par("TIM-001").value("enabled"));
+    assertEquals(0, point.par("TIM-002").value("enabled"));
+    assertSame(point.par("TIM-002"), point.par("TIM-002"));
+    assertEquals(
+        "no parameters for regulation NO-SUCH",
+        assertThrows(IllegalArgumentException.class, () -> point.par("NO-SUCH")).getMessage());
+    assertEquals(1, calls.get("vehicle"), "the type looked up once for both");
+  }
+
   private VehiclePoint point() {
+    return point(ParameterResolver.NONE);
+  }
+
+  private VehiclePoint point(ParameterResolver resolver) {
     TelemetryPoint fix =
         TelemetryPoint.of(
             "veh-1",
@@ -96,8 +131,7 @@ class VehiclePointLookupsTest {
             30,
             90.0,
             Equipment.plough(true));
-    PointContext context =
-        new PointContext(fleet, geography, ParameterResolver.NONE, ZoneId.of("Europe/Moscow"));
+    PointContext context = new PointContext(fleet, geography, resolver, ZoneId.of("Europe/Moscow"));
     return new VehiclePoint(fix, fix.vehicleId(), context, -1, 0, 0, false);
   }
 
