@@ -1,5 +1,6 @@
 package dev.dozor.rules.coverage;
 
+import dev.dozor.rules.geo.CellKeys;
 import dev.dozor.rules.geo.LocalMetres;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,16 +154,9 @@ public final class RoadNetwork {
     return (long) Math.floor(metres / cellM);
   }
 
-  /**
-   * Cell (cx, cy) as a map key: packed, then mixed one to one over all 64 bits (SplitMix64's
-   * finalizer). Packed alone, {@code Long.hashCode} is {@code cx ^ cy}: every cell of a diagonal in
-   * one bin, and the map's bins turn into trees.
-   */
+  /** Cell (cx, cy) as a hash-map key: packed, then mixed over all 64 bits ({@link CellKeys}). */
   private static long key(long cx, long cy) {
-    long z = (cx << 32) ^ (cy & 0xffffffffL);
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
+    return CellKeys.spread(CellKeys.key(cx, cy));
   }
 
   /**

@@ -481,12 +481,12 @@ public final class VehiclePoint implements java.io.Serializable {
     return this;
   }
 
-  /** The partition session gives the point its vehicle's track (registry look-ups kept there). */
   /** The track of the point's vehicle while the rules evaluate it (null after). */
   VehicleTrack track() {
     return track;
   }
 
+  /** The partition session gives the point its vehicle's track (registry look-ups kept there). */
   VehiclePoint track(VehicleTrack vehicleTrack) {
     this.track = vehicleTrack;
     return this;

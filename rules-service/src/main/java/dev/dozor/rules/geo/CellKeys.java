@@ -6,9 +6,10 @@ import java.util.Collection;
 /**
  * An immutable open-addressed table of grid cells, each cell a pair of int cell numbers packed in a
  * long, each at its own slot (so a caller can keep per-cell data in arrays indexed by slot). Half
- * empty at most; a look-up is a multiply, a shift and usually one probe.
+ * empty at most; a look-up is a multiply, a shift and usually one probe. Its {@link #key} and
+ * {@link #spread} also make the cell keys of hash maps (the coverage's road network).
  */
-final class CellKeys {
+public final class CellKeys {
   private static final long NONE = Long.MIN_VALUE;
 
   private final long[] keys;
@@ -25,7 +26,7 @@ final class CellKeys {
   }
 
   /** The key of cell (cx, cy); cell numbers must fit an int. */
-  static long key(long cx, long cy) {
+  public static long key(long cx, long cy) {
     return (cx << 32) | (cy & 0xffffffffL);
   }
 
@@ -34,7 +35,7 @@ final class CellKeys {
    * java.util} hash map: a packed key's {@code Long.hashCode} (high half xor low half) is {@code cx
    * ^ cy}, the same for every cell of a diagonal, and the map's bins turn into trees.
    */
-  static long spread(long key) {
+  public static long spread(long key) {
     long z = (key ^ (key >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);

@@ -276,7 +276,7 @@ public final class GeoIndex implements Geography {
   @Override
   public SegmentMatch segmentAt(double lat, double lon) {
     Coordinate c = projection.project(lat, lon);
-    if (!near(c.x, c.y) || !(segmentRadiusM >= 0 && segmentRadiusM <= MAX_GRID_RADIUS_M)) {
+    if (!segmentGridHolds(c)) {
       return exactSegmentAt(lat, lon);
     }
     return segmentGrid.nearest(c, segmentRadiusM);
@@ -290,14 +290,18 @@ public final class GeoIndex implements Geography {
   @Override
   public Integer roadLimitKmhAt(double lat, double lon) {
     Coordinate c = projection.project(lat, lon);
-    if (near(c.x, c.y)
-        && segmentRadiusM >= 0
-        && segmentRadiusM <= MAX_GRID_RADIUS_M
-        && signedSegmentGrid.nearest(c, segmentRadiusM) == null) {
+    if (segmentGridHolds(c) && signedSegmentGrid.nearest(c, segmentRadiusM) == null) {
       return null;
     }
     SegmentMatch s = segmentAt(lat, lon);
     return s == null ? null : s.getMaxspeedKmh();
+  }
+
+  /**
+   * Whether the segment grids answer at this point with the matching radius (else the STR-tree).
+   */
+  private boolean segmentGridHolds(Coordinate c) {
+    return near(c.x, c.y) && segmentRadiusM >= 0 && segmentRadiusM <= MAX_GRID_RADIUS_M;
   }
 
   /** {@link #segmentAt} as the plain STR-tree loop. */

@@ -47,9 +47,8 @@ public final class ParameterResolver {
         byScope.computeIfAbsent(o.scope(), s -> new HashMap<>()).put(o.value(), o.parameters());
       }
       // interned: the DRLs name their regulation by a literal, so the look-up matches by reference
-      byId.put(
-          r.id().intern(),
-          new Scoped(r.id().intern(), byId.size(), r.defaultParameters(), byScope));
+      String id = r.id().intern();
+      byId.put(id, new Scoped(id, byId.size(), r.defaultParameters(), byScope));
     }
     return new ParameterResolver(byId);
   }

@@ -137,27 +137,11 @@ class GeoIndexFastPathTest {
     // "signed" (30 km/h) and "plain" (no limit) run parallel 30 m apart
     GeoIndex index =
         new GeoIndex.Builder()
+            .segment(segment("signed", 30, line(LAT, LON, LAT + 300 * M_LAT, LON)))
             .segment(
-                RoadSegmentRecord.of(
-                    "signed",
-                    "signed",
-                    "signed",
-                    "primary",
-                    2,
-                    30,
-                    null,
-                    300,
-                    line(LAT, LON, LAT + 300 * M_LAT, LON)))
-            .segment(
-                RoadSegmentRecord.of(
+                segment(
                     "plain",
-                    "plain",
-                    "plain",
-                    "primary",
-                    2,
                     null,
-                    null,
-                    300,
                     line(LAT, LON + 30 * M_LON, LAT + 300 * M_LAT, LON + 30 * M_LON)))
             .build();
     double lat = LAT + 100 * M_LAT;
@@ -447,7 +431,11 @@ class GeoIndexFastPathTest {
   }
 
   private static RoadSegmentRecord segment(String id, JsonNode line) {
-    return RoadSegmentRecord.of(id, id, id, "primary", 2, 60, null, 100, line);
+    return segment(id, 60, line);
+  }
+
+  private static RoadSegmentRecord segment(String id, Integer maxspeedKmh, JsonNode line) {
+    return RoadSegmentRecord.of(id, id, id, "primary", 2, maxspeedKmh, null, 100, line);
   }
 
   private static JsonNode square(double lat, double lon, double halfSideM) {
