@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
  * working with its implement (plough, brush, spreader, pump; refuse trucks drive between sites), 6
  * min transport. An offender replaces minutes 10–14 of each cycle with a breach of its type (plough
  * down at 55–60 km/h, brush on at 15 km/h, spreading while standing, or 85 km/h in transport), so
- * episodes open, update and close all the time. Deterministic for a seed; cheap enough (well under
- * a microsecond per point) to run inside the timed loop.
+ * episodes open, update and close all the time. Deterministic for a seed; well under a microsecond
+ * per point (the JMH rows make each batch outside their timed part).
  */
 public final class EngineFleet {
   /** Type of vehicle {@code i}: the mix repeats. */

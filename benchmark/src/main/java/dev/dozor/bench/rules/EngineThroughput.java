@@ -90,7 +90,7 @@ final class EngineThroughput {
     return rows;
   }
 
-  /** Points per second the generator alone produces (inside the timed loop of every row). */
+  /** Points per second the generator alone produces (outside the timed part of every row). */
   double generator() {
     progress.say("throughput: JMH, the workload generator alone");
     RunResult r = runOne(GeneratorBenchmark.class.getName() + ".generate", base(), "generator");

@@ -161,9 +161,10 @@ record RulesBenchReport(
                 + " refuse trucks, flushers), 5 %% of them breaching a regulation in every 20-minute"
                 + " cycle; every vehicle has a registry entry (home district, depot) and an"
                 + " assignment of its route's segments. JMH forks one JVM per row (warm-up and"
-                + " measured iterations in the JMH log under .dozor/logs). The points are generated"
-                + " inside the timed loop: the generator alone makes %,.0f points/s (%.2f µs a"
-                + " point, included below). JIT and GC threads may use the second core.%n%n",
+                + " measured iterations in the JMH log under .dozor/logs). Each batch is generated"
+                + " before its call, outside the timed part (JMH's per-invocation setup): the"
+                + " generator alone makes %,.0f points/s (%.2f µs a point, not included below)."
+                + " JIT and GC threads may use the second core.%n%n",
             f.batch(),
             f.vehicles(),
             generatorPerS,

@@ -24,7 +24,10 @@ public final class RoadNetwork {
   private final double cellM;
   private final double toleranceM;
   private final Segment[] segments;
-  private final Map<Long, int[]> cells;
+  // the grid's cells with a candidate list each, by the cell's slot in the table (a look-up on
+  // every fix and 10 m sample of a working vehicle: a probe of primitive keys, no boxed Long)
+  private final CellKeys cells;
+  private final int[][] candidatesBySlot;
 
   private RoadNetwork(
       LocalMetres projection, double cellM, double toleranceM, List<SegmentShape> shapes) {
@@ -42,12 +45,15 @@ public final class RoadNetwork {
       long y1 = cell(s.maxY + toleranceM);
       for (long cx = x0; cx <= x1; cx++) {
         for (long cy = y0; cy <= y1; cy++) {
-          index.computeIfAbsent(key(cx, cy), k -> new ArrayList<>()).add(i);
+          index.computeIfAbsent(CellKeys.key(cx, cy), k -> new ArrayList<>()).add(i);
         }
       }
     }
-    this.cells = new HashMap<>();
-    index.forEach((k, v) -> cells.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    this.cells = new CellKeys(index.keySet());
+    this.candidatesBySlot = new int[cells.capacity()][];
+    index.forEach(
+        (k, v) ->
+            candidatesBySlot[cells.slot(k)] = v.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /** No segments: nothing matches. */
@@ -105,13 +111,13 @@ public final class RoadNetwork {
    * joint of two segments both are at distance ~0, and the vehicle should not flap between them.
    */
   public Match nearest(double lat, double lon, String preferred, double marginM) {
-    Coordinate c = projection.project(lat, lon);
-    double x = c.x;
-    double y = c.y;
-    int[] candidates = cells.get(key(cell(x), cell(y)));
-    if (candidates == null) {
+    double x = projection.x(lon);
+    double y = projection.y(lat);
+    int slot = cells.slot(CellKeys.key(cell(x), cell(y)));
+    if (slot < 0) {
       return null;
     }
+    int[] candidates = candidatesBySlot[slot];
     // the nearest and the preferred segment within the tolerance; a Match is made only for them
     // (every point of a working vehicle asks, and most candidates of a cell are beyond the
     // tolerance)
@@ -152,11 +158,6 @@ public final class RoadNetwork {
 
   private long cell(double metres) {
     return (long) Math.floor(metres / cellM);
-  }
-
-  /** Cell (cx, cy) as a hash-map key: packed, then mixed over all 64 bits ({@link CellKeys}). */
-  private static long key(long cx, long cy) {
-    return CellKeys.spread(CellKeys.key(cx, cy));
   }
 
   /**

@@ -6,8 +6,8 @@ import java.util.Collection;
 /**
  * An immutable open-addressed table of grid cells, each cell a pair of int cell numbers packed in a
  * long, each at its own slot (so a caller can keep per-cell data in arrays indexed by slot). Half
- * empty at most; a look-up is a multiply, a shift and usually one probe. Its {@link #key} and
- * {@link #spread} also make the cell keys of hash maps (the coverage's road network).
+ * empty at most; a look-up is a multiply, a shift and usually one probe. Its {@link #spread} also
+ * makes the cell keys of hash maps.
  */
 public final class CellKeys {
   private static final long NONE = Long.MIN_VALUE;
@@ -15,7 +15,7 @@ public final class CellKeys {
   private final long[] keys;
   private final int mask;
 
-  CellKeys(Collection<Long> cells) {
+  public CellKeys(Collection<Long> cells) {
     int capacity = Integer.highestOneBit(Math.max(4, cells.size() * 2)) * 2;
     mask = capacity - 1;
     keys = new long[capacity];
@@ -42,13 +42,13 @@ public final class CellKeys {
   }
 
   /** The slot of the cell, or -1 if it is not in the table. */
-  int slot(long key) {
+  public int slot(long key) {
     int s = probe(key);
     return keys[s] == key ? s : -1;
   }
 
   /** Slots (some empty). */
-  int capacity() {
+  public int capacity() {
     return keys.length;
   }
 

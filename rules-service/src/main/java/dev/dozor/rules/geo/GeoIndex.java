@@ -401,9 +401,7 @@ public final class GeoIndex implements Geography {
 
   /** Whether the route's i-th shape (if any) is within the limit less the rounding slack. */
   private static boolean segmentWithinM(SegmentShape[] shapes, int i, Coordinate c, double limitM) {
-    return i >= 0
-        && i < shapes.length
-        && shapes[i].minDistance(c, Double.POSITIVE_INFINITY) <= limitM - SegmentShape.SLACK_M;
+    return i >= 0 && i < shapes.length && shapes[i].withinM(c, limitM);
   }
 
   /** For tests and measurements: the local metres of this index. */

@@ -20,7 +20,16 @@ public record LocalMetres(double referenceLat, double cosReferenceLat) {
   }
 
   public Coordinate project(double lat, double lon) {
-    return new Coordinate(
-        lon * METRES_PER_DEGREE_LON_AT_EQUATOR * cosReferenceLat, lat * METRES_PER_DEGREE_LAT);
+    return new Coordinate(x(lon), y(lat));
+  }
+
+  /** The projected x of a longitude ({@link #project}'s, without a Coordinate). */
+  public double x(double lon) {
+    return lon * METRES_PER_DEGREE_LON_AT_EQUATOR * cosReferenceLat;
+  }
+
+  /** The projected y of a latitude ({@link #project}'s, without a Coordinate). */
+  public double y(double lat) {
+    return lat * METRES_PER_DEGREE_LAT;
   }
 }

@@ -160,6 +160,50 @@ final class SegmentShape {
   }
 
   /**
+   * Whether {@code minDistance(c, +∞) <= limitM - SLACK_M}, the same answer, stopping at the first
+   * piece that is close enough. A run or piece is left out only when its box is farther than {@code
+   * limitM} (so every piece in it measures more than {@code limitM - SLACK_M}, see the class
+   * comment); the nearest piece, if it is close enough, is measured.
+   */
+  boolean withinM(Coordinate c, double limitM) {
+    int n = vertexCount();
+    double wanted = limitM - SLACK_M;
+    if (!regular || n == 1 || !GeoIndex.near(c.x, c.y)) {
+      return minDistance(c, Double.POSITIVE_INFINITY) <= wanted;
+    }
+    if (runBoxes == null) {
+      return anyPieceWithin(xy, 0, xy.length, c.x, c.y, wanted);
+    }
+    int pieces = n - 1;
+    for (int r = 0, b = 0; b < runBoxes.length; r++, b += 4) {
+      if (!fartherThan(
+              runBoxes[b], runBoxes[b + 1], runBoxes[b + 2], runBoxes[b + 3], c.x, c.y, wanted)
+          && anyPieceWithin(
+              xy, 2 * r * CHUNK, 2 * Math.min(r * CHUNK + CHUNK, pieces) + 2, c.x, c.y, wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a piece of the vertices {@code xy[from..end)} measures at most {@code wanted}. */
+  private static boolean anyPieceWithin(
+      double[] xy, int from, int end, double x, double y, double wanted) {
+    for (int i = from; i + 3 < end; i += 2) {
+      double ax = xy[i];
+      double ay = xy[i + 1];
+      double bx = xy[i + 2];
+      double by = xy[i + 3];
+      if (!fartherThan(
+              Math.min(ax, bx), Math.max(ax, bx), Math.min(ay, by), Math.max(ay, by), x, y, wanted)
+          && pointToSegment(x, y, ax, ay, bx, by) <= wanted) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The least distance from the point to the pieces of the vertices {@code xy[from..end)} (a
    * regular line's, the point {@link GeoIndex#near near}), leaving out pieces that cannot go below
    * {@code bound} or the least so far; so {@code Math.min(bound, result)} is {@code Math.min(bound,

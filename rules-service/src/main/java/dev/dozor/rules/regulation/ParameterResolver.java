@@ -20,7 +20,26 @@ public final class ParameterResolver {
       String id,
       int index,
       RegulationParameters defaults,
-      Map<String, Map<String, Map<String, Double>>> byScope) {}
+      Map<String, Map<String, Map<String, Double>>> byScope,
+      boolean byType,
+      boolean byDistrict,
+      boolean byContractor) {
+    Scoped(
+        String id,
+        int index,
+        RegulationParameters defaults,
+        Map<String, Map<String, Map<String, Double>>> byScope) {
+      // which scopes have overrides, asked once here rather than on every fix
+      this(
+          id,
+          index,
+          defaults,
+          byScope,
+          byScope.containsKey(ParameterOverride.VEHICLE_TYPE),
+          byScope.containsKey(ParameterOverride.DISTRICT),
+          byScope.containsKey(ParameterOverride.CONTRACTOR));
+    }
+  }
 
   private final Map<String, Scoped> regulations;
   // the same by index (see indexOf)
@@ -91,21 +110,21 @@ public final class ParameterResolver {
     if (scoped.byScope().isEmpty()) {
       return scoped.defaults();
     }
-    String type =
-        scoped.byScope().containsKey(ParameterOverride.VEHICLE_TYPE)
-            ? point.getVehicleType()
-            : null;
-    String district =
-        scoped.byScope().containsKey(ParameterOverride.DISTRICT) ? point.getDistrictId() : null;
-    String contractor =
-        scoped.byScope().containsKey(ParameterOverride.CONTRACTOR) ? point.getContractorId() : null;
-    return resolve(scoped.id(), type, district, contractor);
+    String type = scoped.byType() ? point.getVehicleType() : null;
+    String district = scoped.byDistrict() ? point.getDistrictId() : null;
+    String contractor = scoped.byContractor() ? point.getContractorId() : null;
+    return resolve(scoped, type, district, contractor);
   }
 
   /** The parameters in force for a vehicle type, district and contractor (each may be null). */
   public RegulationParameters resolve(
       String regulationId, String vehicleType, String districtId, String contractorId) {
-    Scoped scoped = require(regulationId);
+    return resolve(require(regulationId), vehicleType, districtId, contractorId);
+  }
+
+  private RegulationParameters resolve(
+      Scoped scoped, String vehicleType, String districtId, String contractorId) {
+    String regulationId = scoped.id();
     if (scoped.byScope().isEmpty()) {
       return scoped.defaults();
     }

@@ -13,6 +13,10 @@ public final class RegulationParameters implements java.io.Serializable {
 
   private final String regulationId;
   private final Map<String, Double> values;
+  // the same as two arrays in the map's order: a regulation has a handful of parameters, and the
+  // rules ask for one on almost every fix, by an interned literal found here by reference
+  private final transient String[] names;
+  private final transient double[] numbers;
 
   public RegulationParameters(String regulationId, Map<String, Double> values) {
     this.regulationId = regulationId;
@@ -21,6 +25,16 @@ public final class RegulationParameters implements java.io.Serializable {
     Map<String, Double> interned = new LinkedHashMap<>();
     values.forEach((name, value) -> interned.put(name.intern(), value));
     this.values = Collections.unmodifiableMap(interned);
+    this.names =
+        interned.entrySet().stream()
+            .filter(e -> e.getValue() != null)
+            .map(Map.Entry::getKey)
+            .toArray(String[]::new);
+    this.numbers =
+        interned.values().stream()
+            .filter(v -> v != null)
+            .mapToDouble(Double::doubleValue)
+            .toArray();
   }
 
   /** A checkpoint's parameters get interned names again. */
@@ -38,6 +52,12 @@ public final class RegulationParameters implements java.io.Serializable {
 
   /** The value of a parameter; an unknown name is a bug in the DRL or the JSON, so it throws. */
   public double value(String name) {
+    // (a read checkpoint's object is replaced by readResolve; its arrays are never null in use)
+    for (int i = 0; names != null && i < names.length; i++) {
+      if (names[i] == name) {
+        return numbers[i];
+      }
+    }
     Double value = values.get(name);
     if (value == null) {
       throw new IllegalArgumentException(
