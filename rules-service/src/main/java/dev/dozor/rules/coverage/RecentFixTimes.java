@@ -53,6 +53,11 @@ final class RecentFixTimes implements java.io.Serializable {
     next = next + 1 == capacity ? 0 : next + 1; // no division on every fix
   }
 
+  /** Reads the slot {@link #add} writes next (a warm-up; see {@code VehicleState.warm}). */
+  long touch() {
+    return newest + times[size < capacity ? Math.min(size, times.length - 1) : next];
+  }
+
   /** Times remembered (at most the capacity). */
   int size() {
     return size;

@@ -498,5 +498,23 @@ public final class SegmentPassMatcher {
     List<Lane> lanes() {
       return backfill == null ? List.of(live) : List.of(live, backfill);
     }
+
+    /**
+     * Reads, at one depth of references from this object (0: the object itself; 1: its live lane
+     * and recent fix times; 2: the lane's last fix and open pass, the ring's next slot), what
+     * matching the vehicle's next fix reads first, and returns a number made of it so the reads are
+     * kept: see {@code dev.dozor.rules.engine.BatchWarmUp}.
+     */
+    public long warm(int depth) {
+      return switch (depth) {
+        case 0 -> lastSeen == null ? 0 : 1;
+        case 1 -> (live.last == null ? 0 : 1) + recent.size();
+        case 2 ->
+            recent.touch()
+                + (live.last == null ? 0 : live.last.t)
+                + (live.open == null ? 0 : live.open.end);
+        default -> 0;
+      };
+    }
   }
 }

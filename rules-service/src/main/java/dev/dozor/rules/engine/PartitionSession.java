@@ -47,6 +47,9 @@ final class PartitionSession {
   private final Map<String, AssignmentFact> assignmentFacts = new HashMap<>();
   // vehicle -> segments of its assignments; rebuilt after the assignments changed
   private Map<String, Set<String>> assignedSegments;
+  // counts the rebuilds of assignedSegments: a track keeps its vehicle's set while it stays (0:
+  // none)
+  private long assignedSegmentsVersion;
   private final Map<String, FactHandle> weather = new HashMap<>();
   private final Map<String, WeatherFact> weatherFacts = new HashMap<>();
   private final EventClock eventClock = new EventClock(Long.MIN_VALUE);
@@ -61,6 +64,7 @@ final class PartitionSession {
   private KieSession session;
   private SessionPseudoClock clock;
   private FactHandle eventClockHandle;
+  private final BatchWarmUp warmUp = new BatchWarmUp();
 
   PartitionSession(
       int partition,
@@ -139,6 +143,7 @@ final class PartitionSession {
       lanePoints.add(e.getValue());
       rounds = Math.max(rounds, e.getValue().size());
     }
+    warmUp.read(lanes);
     List<EpisodeChange> changes = new ArrayList<>();
     List<SegmentPass> found = new ArrayList<>();
     List<VehiclePoint> round = new ArrayList<>(lanes.size());
@@ -551,7 +556,15 @@ final class PartitionSession {
   }
 
   private boolean assigned(String vehicleId, String segmentId) {
+    VehicleTrack track = tracks.get(vehicleId);
+    if (track != null
+        && track.assignedSegmentsVersion == assignedSegmentsVersion
+        && assignedSegments != null) {
+      // the batch's tracks were just looked up; the session's map of every vehicle is cold
+      return track.assignedSegments.contains(segmentId);
+    }
     if (assignedSegments == null) {
+      assignedSegmentsVersion++;
       assignedSegments = new HashMap<>();
       for (AssignmentFact a : assignmentFacts.values()) {
         assignedSegments
@@ -559,7 +572,12 @@ final class PartitionSession {
             .addAll(a.getSegmentIds());
       }
     }
-    return assignedSegments.getOrDefault(vehicleId, Set.of()).contains(segmentId);
+    Set<String> segments = assignedSegments.getOrDefault(vehicleId, Set.of());
+    if (track != null) {
+      track.assignedSegments = segments;
+      track.assignedSegmentsVersion = assignedSegmentsVersion;
+    }
+    return segments.contains(segmentId);
   }
 
   /**

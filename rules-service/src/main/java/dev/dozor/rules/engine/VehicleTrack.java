@@ -45,6 +45,10 @@ final class VehicleTrack implements java.io.Serializable {
   private transient VehicleRecord vehicle;
   private transient boolean vehicleKnown;
   private transient long vehicleVersion;
+  // the road segments of the vehicle's assignments in its partition's session, kept while the
+  // session's version of them stays (0: not known; PartitionSession.assigned)
+  transient java.util.Set<String> assignedSegments;
+  transient long assignedSegmentsVersion;
   // the segment-pass matcher's state of the vehicle, while the matcher holds it (it drops idle
   // ones)
   transient dev.dozor.rules.coverage.SegmentPassMatcher.VehicleState matching;
@@ -104,6 +108,21 @@ final class VehicleTrack implements java.io.Serializable {
       vehicleKnown = true;
     }
     return vehicle;
+  }
+
+  /**
+   * Reads, at one depth of references below the track, what the rules and the matcher read first
+   * for the vehicle's next point, and returns a number made of it (see {@link BatchWarmUp}).
+   */
+  long warm(int depth) {
+    long t = 0;
+    if (depth == 0) {
+      t += active == null ? 0 : active.getShiftStartMs();
+      t += vehicle == null ? 0 : vehicle.schemaVersion();
+    }
+    return t
+        + (held == null ? 0 : held.warm(depth))
+        + (matching == null ? 0 : matching.warm(depth));
   }
 
   /** A copy to enrich a fix with without changing this track. */

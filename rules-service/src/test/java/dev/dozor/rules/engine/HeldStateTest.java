@@ -54,6 +54,26 @@ class HeldStateTest {
   }
 
   @Test
+  void warmingUpReadsEveryDepthAndChangesNothingHeld() {
+    HeldState h = new HeldState();
+    for (int depth = 0; depth < BatchWarmUp.DEPTHS; depth++) {
+      assertEquals(0, h.warm(depth), "nothing held, nothing counted at depth " + depth);
+    }
+    h.add(SPD_001_EPISODE);
+    h.add(SPD_001_EPISODE);
+    h.add(SPD_001_EPISODE);
+    h.remove(SPD_001_EPISODE);
+    Map<String, Integer> before = h.counts();
+
+    assertEquals(4, h.warm(0), "two held, both episodes, no running tally");
+    for (int depth = 0; depth < BatchWarmUp.DEPTHS + 1; depth++) {
+      h.warm(depth);
+    }
+    assertEquals(before, h.counts());
+    assertTrue(h.episodeOf("SPD-001"));
+  }
+
+  @Test
   void aPointOutsideASessionLetsEveryRuleJoin() {
     VehiclePoint alone =
         new VehiclePoint(

@@ -163,6 +163,37 @@ class SegmentPassEngineTest {
     assertEquals(0, engine.segmentPassFactCount("v1"), "dropped past it");
   }
 
+  @Test
+  void aPassBecomesAFactOnceItsSegmentIsAssignedAndNotAfterTheAssignmentGoes() {
+    engine.processBatch(ploughAlong("v1", true));
+    assertEquals(0, engine.segmentPassFactCount("v1"), "no assignment lists the segment yet");
+
+    registry.assignment(
+        AssignmentRecord.of(
+            "a1", "v1", Track.t(-3600), Track.t(8 * 3600), null, List.of("100-0"), null, null));
+    engine.processBatch(List.of()); // the sessions take the registry's plans after a batch
+    engine.processBatch(ploughBackAlong("v1", 600));
+    assertEquals(1, engine.segmentPassFactCount("v1"), "the vehicle's set is read again");
+
+    registry.assignment(
+        AssignmentRecord.of(
+            "a1", "v1", Track.t(-3600), Track.t(8 * 3600), null, List.of("100-9"), null, null));
+    engine.processBatch(List.of());
+    // another vehicle of the partition has its passes looked at first
+    String other = sameParitionAs("v1");
+    engine.processBatch(ploughBackAlong(other, 1200));
+    engine.processBatch(ploughBackAlong("v1", 1800));
+    assertEquals(1, engine.segmentPassFactCount("v1"), "no new fact for a segment not assigned");
+  }
+
+  /** The same drive as {@link #ploughAlong}, starting {@code afterS} later. */
+  private static List<TelemetryPoint> ploughBackAlong(String vehicle, int afterS) {
+    return new Track(vehicle, Track.t(afterS))
+        .position(LAT - 50 / Track.METRES_PER_DEGREE, LON)
+        .fixes(11, 5, 36, true)
+        .points();
+  }
+
   private String sameParitionAs(String vehicle) {
     for (int i = 0; ; i++) {
       if (engine.partitionOf("x" + i) == engine.partitionOf(vehicle)) {
