@@ -85,18 +85,27 @@ final class VehicleTrack implements java.io.Serializable {
         found = a;
       }
       // whether a shift covers a time changes only at its start and its end
-      for (long edge : new long[] {a.getShiftStartMs(), a.getShiftEndMs()}) {
-        if (edge <= epochMs) {
-          from = Math.max(from, edge);
-        } else {
-          until = Math.min(until, edge);
-        }
-      }
+      from = Math.max(from, latestAtOrBefore(epochMs, a.getShiftStartMs(), a.getShiftEndMs()));
+      until = Math.min(until, earliestAfter(epochMs, a.getShiftStartMs(), a.getShiftEndMs()));
     }
     active = found;
     activeFromMs = from;
     activeUntilMs = until;
     return found;
+  }
+
+  /** The later of the two edges at or before the time, or Long.MIN_VALUE if neither is. */
+  private static long latestAtOrBefore(long epochMs, long edgeA, long edgeB) {
+    long a = edgeA <= epochMs ? edgeA : Long.MIN_VALUE;
+    long b = edgeB <= epochMs ? edgeB : Long.MIN_VALUE;
+    return Math.max(a, b);
+  }
+
+  /** The earlier of the two edges after the time, or Long.MAX_VALUE if neither is. */
+  private static long earliestAfter(long epochMs, long edgeA, long edgeB) {
+    long a = edgeA > epochMs ? edgeA : Long.MAX_VALUE;
+    long b = edgeB > epochMs ? edgeB : Long.MAX_VALUE;
+    return Math.min(a, b);
   }
 
   /** The vehicle's registry record, or null when not registered, as the fleet has it now. */

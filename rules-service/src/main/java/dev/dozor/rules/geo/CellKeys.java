@@ -7,7 +7,7 @@ import java.util.Collection;
  * An immutable open-addressed table of grid cells, each cell a pair of int cell numbers packed in a
  * long, each at its own slot (so a caller can keep per-cell data in arrays indexed by slot). Half
  * empty at most; a look-up is a multiply, a shift and usually one probe. Its {@link #spread} also
- * makes the cell keys of hash maps.
+ * makes the cell keys of hash maps in this package.
  */
 public final class CellKeys {
   private static final long NONE = Long.MIN_VALUE;
@@ -35,7 +35,7 @@ public final class CellKeys {
    * java.util} hash map: a packed key's {@code Long.hashCode} (high half xor low half) is {@code cx
    * ^ cy}, the same for every cell of a diagonal, and the map's bins turn into trees.
    */
-  public static long spread(long key) {
+  static long spread(long key) {
     long z = (key ^ (key >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);

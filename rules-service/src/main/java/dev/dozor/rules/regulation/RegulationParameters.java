@@ -1,7 +1,9 @@
 package dev.dozor.rules.regulation;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,16 +27,17 @@ public final class RegulationParameters implements java.io.Serializable {
     Map<String, Double> interned = new LinkedHashMap<>();
     values.forEach((name, value) -> interned.put(name.intern(), value));
     this.values = Collections.unmodifiableMap(interned);
-    this.names =
-        interned.entrySet().stream()
-            .filter(e -> e.getValue() != null)
-            .map(Map.Entry::getKey)
-            .toArray(String[]::new);
-    this.numbers =
-        interned.values().stream()
-            .filter(v -> v != null)
-            .mapToDouble(Double::doubleValue)
-            .toArray();
+    List<String> known = new ArrayList<>(interned.size());
+    List<Double> numbersKnown = new ArrayList<>(interned.size());
+    interned.forEach(
+        (name, value) -> {
+          if (value != null) {
+            known.add(name);
+            numbersKnown.add(value);
+          }
+        });
+    this.names = known.toArray(String[]::new);
+    this.numbers = numbersKnown.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** A checkpoint's parameters get interned names again. */
