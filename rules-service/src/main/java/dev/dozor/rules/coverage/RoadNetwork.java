@@ -129,6 +129,8 @@ public final class RoadNetwork {
     double keptD = 0;
     double keptAlong = 0;
     double[] scratch = new double[2];
+    // a candidate's id is compared by its hash first: its characters are rarely in the caches
+    int preferredHash = preferred == null ? 0 : preferred.hashCode();
     for (int i : candidates) {
       Segment s = segments[i];
       if (!s.within(x, y, limitM)) {
@@ -144,7 +146,7 @@ public final class RoadNetwork {
         bestD = d;
         bestAlong = distanceAndAlong[1];
       }
-      if (s.id().equals(preferred)) {
+      if (preferred != null && s.idHash() == preferredHash && s.id().equals(preferred)) {
         kept = i;
         keptD = d;
         keptAlong = distanceAndAlong[1];
@@ -173,6 +175,7 @@ public final class RoadNetwork {
   /** A segment's polyline in projected metres, with cumulative lengths at its vertices. */
   private record Segment(
       String id,
+      int idHash,
       double[] xs,
       double[] ys,
       double[] cumulative,
@@ -205,7 +208,8 @@ public final class RoadNetwork {
       }
       // one instance per segment id, shared with the assignments' (AssignmentFact): a checkpoint
       // writes each id once
-      return new Segment(shape.id().intern(), xs, ys, cum, minX, maxX, minY, maxY);
+      String id = shape.id().intern();
+      return new Segment(id, id.hashCode(), xs, ys, cum, minX, maxX, minY, maxY);
     }
 
     double length() {

@@ -59,6 +59,9 @@ public final class VehiclePoint implements java.io.Serializable {
   private transient AssignmentFact assignment;
   private transient boolean assignmentResolved;
   private transient double routeDeviationM = Double.NaN;
+  // offRoute's last answer and the default corridor it was for (GEO-001's rules ask it twice)
+  private transient double offRouteDefaultM = Double.NaN;
+  private transient boolean offRoute;
   // the last route asked for (by identity) and the distance to it
   private transient List<String> distanceSegments;
   private transient double distanceToSegmentsM;
@@ -126,6 +129,7 @@ public final class VehiclePoint implements java.io.Serializable {
     assignment = null;
     assignmentResolved = false;
     routeDeviationM = Double.NaN;
+    offRouteDefaultM = Double.NaN;
     distanceSegments = null;
     parameters = null;
   }
@@ -445,6 +449,14 @@ public final class VehiclePoint implements java.io.Serializable {
    * assignment's corridor width, else {@code defaultCorridorM}, from every known route segment.
    */
   public boolean offRoute(double defaultCorridorM) {
+    if (defaultCorridorM != offRouteDefaultM) {
+      offRoute = measureOffRoute(defaultCorridorM);
+      offRouteDefaultM = defaultCorridorM;
+    }
+    return offRoute;
+  }
+
+  private boolean measureOffRoute(double defaultCorridorM) {
     if (Double.isNaN(routeDeviationM)) {
       // most fixes are on their route: asking whether it is within the corridor is usually
       // answered by the segment nearest last time, without the deviation itself

@@ -2,6 +2,7 @@ package dev.dozor.rules.coverage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,90 @@ class RoadNetworkTest {
   @Test
   void aPointInACellWithoutRoadsMatchesNothing() {
     assertNull(nearest(network(), 5000, 5000, null, 0));
+  }
+
+  /**
+   * Many crossing roads in a few cells, points all over them, with and without a preferred segment:
+   * the answer is every segment measured (the least distance within the tolerance, then the least
+   * id; the preferred one unless another is nearer by more than the margin). Candidates are passed
+   * over by their box and the preferred one is told by its id's hash first; neither changes it.
+   */
+  @Test
+  void theNearestIsTheSameAsMeasuringEverySegment() {
+    java.util.Random random = new java.util.Random(7);
+    List<double[]> lines = new ArrayList<>();
+    List<SegmentShape> shapes = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int vertices = 2 + random.nextInt(5);
+      double[] xy = new double[2 * vertices];
+      xy[0] = random.nextDouble() * 600;
+      xy[1] = random.nextDouble() * 600;
+      for (int v = 1; v < vertices; v++) {
+        xy[2 * v] = xy[2 * v - 2] + random.nextGaussian() * 60;
+        xy[2 * v + 1] = xy[2 * v - 1] + random.nextGaussian() * 60;
+      }
+      lines.add(xy);
+      shapes.add(shape("s" + i, xy));
+    }
+    RoadNetwork network = RoadNetwork.of(shapes, GRID.projection(), 100, TOLERANCE_M);
+    int compared = 0;
+    int matched = 0;
+    for (int k = 0; k < 20_000; k++) {
+      double x = random.nextDouble() * 600;
+      double y = random.nextDouble() * 600;
+      String preferred = random.nextBoolean() ? null : "s" + random.nextInt(lines.size());
+      double margin = random.nextInt(3) * 2.0;
+      double[] d = new double[lines.size()];
+      int best = -1;
+      boolean ambiguous = false;
+      for (int i = 0; i < lines.size(); i++) {
+        d[i] = distanceM(lines.get(i), x, y);
+        ambiguous |= Math.abs(d[i] - TOLERANCE_M) < 1e-4;
+        if (d[i] <= TOLERANCE_M) {
+          if (best >= 0) {
+            ambiguous |= Math.abs(d[i] - d[best]) < 1e-4;
+          }
+          if (best < 0 || d[i] < d[best]) {
+            best = i;
+          }
+        }
+      }
+      int kept = preferred == null ? -1 : Integer.parseInt(preferred.substring(1));
+      if (kept >= 0 && d[kept] <= TOLERANCE_M && best >= 0) {
+        ambiguous |= Math.abs(d[kept] - d[best] - margin) < 1e-4;
+        if (d[kept] <= d[best] + margin) {
+          best = kept;
+        }
+      }
+      if (ambiguous) {
+        continue; // a tie within rounding: either answer is right
+      }
+      compared++;
+      RoadNetwork.Match m = nearest(network, x, y, preferred, margin);
+      if (best < 0) {
+        assertNull(m, "at " + x + "," + y);
+      } else {
+        matched++;
+        assertEquals("s" + best, m.segmentId(), "at " + x + "," + y + " preferring " + preferred);
+        assertEquals(d[best], m.distanceM(), 1e-3);
+      }
+    }
+    assertTrue(
+        compared > 19_000 && matched > 5_000, compared + " compared, " + matched + " matched");
+  }
+
+  /** Metres from the point to the polyline. */
+  private static double distanceM(double[] xy, double x, double y) {
+    double min = Double.MAX_VALUE;
+    for (int i = 0; i + 3 < xy.length; i += 2) {
+      double dx = xy[i + 2] - xy[i];
+      double dy = xy[i + 3] - xy[i + 1];
+      double len2 = dx * dx + dy * dy;
+      double t = len2 == 0 ? 0 : ((x - xy[i]) * dx + (y - xy[i + 1]) * dy) / len2;
+      t = Math.max(0, Math.min(1, t));
+      min = Math.min(min, Math.hypot(x - xy[i] - t * dx, y - xy[i + 1] - t * dy));
+    }
+    return min;
   }
 
   private static RoadNetwork.Match nearest(

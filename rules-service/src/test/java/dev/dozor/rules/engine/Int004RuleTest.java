@@ -113,6 +113,48 @@ class Int004RuleTest {
     assertEquals(2, engine.factCount("v1", "INT-004"));
   }
 
+  @Test
+  void aSensorHandedOverByCheckpointMidTogglingGivesTheSameEventsAsAnUninterruptedOne() {
+    List<TelemetryPoint> points = brushToggling(5, 90);
+    List<ViolationEvent> uninterrupted = of("INT-004", engine.process(points));
+    assertTrue(statuses(uninterrupted).contains(OPENED));
+
+    // cut before the first toggle, with a few toggle times held and with many (the ring grown)
+    for (int cut : List.of(1, 4, 9, 15, 21)) {
+      List<ViolationEvent> handedOver = new ArrayList<>();
+      try (RuleEngine first = RuleTestSupport.engine(registry);
+          RuleEngine second = RuleTestSupport.engine(registry)) {
+        handedOver.addAll(of("INT-004", first.process(points.subList(0, cut))));
+        for (int partition : first.partitions()) {
+          second.restore(second.readSnapshot(first.snapshot(partition).toBytes()));
+        }
+        handedOver.addAll(of("INT-004", second.process(points.subList(cut, points.size()))));
+      }
+      assertEquals(uninterrupted, handedOver, "cut after " + cut + " fixes");
+    }
+  }
+
+  @Test
+  void theSensorIsCheckpointedInTheFormOfEarlierVersions() {
+    // its channels' last values and toggle deques: checkpoints written before the sensor kept them
+    // in bits and one array are read, and older versions read the new ones
+    java.io.ObjectStreamClass form =
+        java.io.ObjectStreamClass.lookup(dev.dozor.rules.regulation.int004.Int004Sensor.class);
+    java.util.Map<String, String> fields = new java.util.TreeMap<>();
+    for (java.io.ObjectStreamField f : form.getFields()) {
+      fields.put(f.getName(), f.getTypeString());
+    }
+
+    assertEquals(1L, form.getSerialVersionUID());
+    assertEquals(
+        java.util.Map.of(
+            "vehicleId", "Ljava/lang/String;",
+            "last", "[Ljava/lang/Boolean;",
+            "toggles", "[Ljava/util/ArrayDeque;",
+            "lastFix", "Ldev/dozor/rules/engine/VehiclePoint;"),
+        fields);
+  }
+
   // ---- (b) stuck plough over a snowy shift ----
 
   /** count fixes 30 s apart from the shift start, plough down except fix number upAt (-1: none). */

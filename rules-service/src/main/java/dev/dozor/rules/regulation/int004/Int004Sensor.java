@@ -2,6 +2,11 @@ package dev.dozor.rules.regulation.int004;
 
 import dev.dozor.rules.engine.RunningTally;
 import dev.dozor.rules.engine.VehiclePoint;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamField;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.kie.api.definition.type.ClassReactive;
@@ -21,11 +26,30 @@ public final class Int004Sensor implements RunningTally {
   /** The implement channels watched, also the subjects of their episodes. */
   public static final List<String> CHANNELS = List.of("plough", "brush", "spreader");
 
-  private final String vehicleId;
-  private final Boolean[] last = new Boolean[CHANNELS.size()];
+  private static final int CHANNEL_COUNT = 3;
+  // the ring of each channel starts with this many toggle times, and doubles when it must hold more
+  private static final int FIRST_CAPACITY = 4;
 
-  @SuppressWarnings("unchecked")
-  private final ArrayDeque<Long>[] toggles = new ArrayDeque[CHANNELS.size()];
+  /**
+   * The checkpoint's form, as before the sensor kept its channels in bits and one array: the last
+   * value of each channel and the deque of its toggle times (see writeObject and readObject).
+   */
+  private static final ObjectStreamField[] serialPersistentFields = {
+    new ObjectStreamField("vehicleId", String.class),
+    new ObjectStreamField("last", Boolean[].class),
+    new ObjectStreamField("toggles", ArrayDeque[].class),
+    new ObjectStreamField("lastFix", VehiclePoint.class)
+  };
+
+  private String vehicleId;
+  // bit i: channel i has reported a value; and that value (on)
+  private transient int reported;
+  private transient int on;
+  // every channel's toggle times, oldest first, in one array a fix reads whole: times[i] holds
+  // channel i's ring as (first index << 32 | count), and its ring is the `capacity` slots from
+  // CHANNEL_COUNT + i * capacity
+  private transient long[] times;
+  private transient int capacity;
 
   private VehiclePoint lastFix;
   // the last fix's time and maxToggles as it was read there: every fix asks for them, and the
@@ -47,9 +71,7 @@ public final class Int004Sensor implements RunningTally {
 
   public Int004Sensor(VehiclePoint first) {
     this.vehicleId = first.getVehicleId();
-    for (int i = 0; i < toggles.length; i++) {
-      toggles[i] = new ArrayDeque<>();
-    }
+    allocate(FIRST_CAPACITY);
     observe(first);
   }
 
@@ -66,18 +88,20 @@ public final class Int004Sensor implements RunningTally {
     double maxToggles = p.par(REGULATION).value("maxToggles");
     int keep = (int) Math.round(maxToggles) + 1;
     long now = p.getFixTimeMs();
-    for (int i = 0; i < last.length; i++) {
+    for (int i = 0; i < CHANNEL_COUNT; i++) {
       Boolean value = channel(p, i);
       if (value == null) {
         continue; // not reported: no toggle, keep the last known value
       }
-      if (last[i] != null && !last[i].equals(value)) {
-        toggles[i].addLast(now);
+      int bit = 1 << i;
+      if ((reported & bit) != 0 && ((on & bit) != 0) != value) {
+        append(i, now);
       }
-      last[i] = value;
-      while (!toggles[i].isEmpty()
-          && (toggles[i].peekFirst() <= now - windowMs || toggles[i].size() > keep)) {
-        toggles[i].removeFirst();
+      reported |= bit;
+      on = value ? on | bit : on & ~bit;
+      // keep the toggles within the window, at most `keep` of them
+      while (count(i) > 0 && (oldest(i) <= now - windowMs || count(i) > keep)) {
+        dropOldest(i);
       }
     }
     lastFix = p;
@@ -93,8 +117,8 @@ public final class Int004Sensor implements RunningTally {
       return false;
     }
     double max = maxToggles();
-    for (ArrayDeque<Long> t : toggles) {
-      if (t.size() > max) {
+    for (int i = 0; i < CHANNEL_COUNT; i++) {
+      if (count(i) > max) {
         return true;
       }
     }
@@ -108,15 +132,118 @@ public final class Int004Sensor implements RunningTally {
   /** Toggles of the channel within the window ending at the last fix (capped at maxToggles + 1). */
   public int toggles(String channel) {
     int i = CHANNELS.indexOf(channel);
-    return i < 0 ? 0 : toggles[i].size();
+    return i < 0 ? 0 : count(i);
+  }
+
+  // ---- the rings of toggle times ----
+
+  private void allocate(int slots) {
+    capacity = slots;
+    times = new long[CHANNEL_COUNT + CHANNEL_COUNT * slots];
+  }
+
+  private int count(int channel) {
+    return (int) times[channel];
+  }
+
+  private int first(int channel) {
+    return (int) (times[channel] >>> 32);
+  }
+
+  private void ring(int channel, int first, int count) {
+    times[channel] = (long) first << 32 | count;
+  }
+
+  private long oldest(int channel) {
+    return times[CHANNEL_COUNT + channel * capacity + first(channel)];
+  }
+
+  private long at(int channel, int k) {
+    return times[CHANNEL_COUNT + channel * capacity + (first(channel) + k) % capacity];
+  }
+
+  private void dropOldest(int channel) {
+    ring(channel, (first(channel) + 1) % capacity, count(channel) - 1);
+  }
+
+  private void append(int channel, long time) {
+    if (count(channel) == capacity) {
+      grow();
+    }
+    int n = count(channel);
+    times[CHANNEL_COUNT + channel * capacity + (first(channel) + n) % capacity] = time;
+    ring(channel, first(channel), n + 1);
+  }
+
+  /** Doubles every channel's ring, each channel's times moved to the start of its new ring. */
+  private void grow() {
+    long[] before = times;
+    int oldCapacity = capacity;
+    allocate(oldCapacity * 2);
+    for (int i = 0; i < CHANNEL_COUNT; i++) {
+      int first = (int) (before[i] >>> 32);
+      int n = (int) before[i];
+      for (int k = 0; k < n; k++) {
+        times[CHANNEL_COUNT + i * capacity + k] =
+            before[CHANNEL_COUNT + i * oldCapacity + (first + k) % oldCapacity];
+      }
+      ring(i, 0, n);
+    }
+  }
+
+  // ---- the checkpoint's form ----
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    Boolean[] last = new Boolean[CHANNEL_COUNT];
+    @SuppressWarnings("unchecked")
+    ArrayDeque<Long>[] toggles = new ArrayDeque[CHANNEL_COUNT];
+    for (int i = 0; i < CHANNEL_COUNT; i++) {
+      last[i] = (reported & 1 << i) == 0 ? null : (on & 1 << i) != 0;
+      toggles[i] = new ArrayDeque<>();
+      for (int k = 0; k < count(i); k++) {
+        toggles[i].addLast(at(i, k));
+      }
+    }
+    ObjectOutputStream.PutField fields = out.putFields();
+    fields.put("vehicleId", vehicleId);
+    fields.put("last", last);
+    fields.put("toggles", toggles);
+    fields.put("lastFix", lastFix);
+    out.writeFields();
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    ObjectInputStream.GetField fields = in.readFields();
+    vehicleId = (String) fields.get("vehicleId", null);
+    lastFix = (VehiclePoint) fields.get("lastFix", null);
+    Boolean[] last = (Boolean[]) fields.get("last", null);
+    ArrayDeque<?>[] toggles = (ArrayDeque<?>[]) fields.get("toggles", null);
+    if (last == null
+        || toggles == null
+        || last.length != CHANNEL_COUNT
+        || toggles.length != CHANNEL_COUNT) {
+      throw new InvalidObjectException("INT-004 sensor of " + vehicleId + ": channels missing");
+    }
+    allocate(FIRST_CAPACITY);
+    for (int i = 0; i < CHANNEL_COUNT; i++) {
+      if (last[i] != null) {
+        reported |= 1 << i;
+        on |= last[i] ? 1 << i : 0;
+      }
+      if (toggles[i] != null) {
+        for (Object time : toggles[i]) {
+          append(i, (Long) time);
+        }
+      }
+    }
   }
 
   /** The channels toggling more than maxToggles times within the window, at the last fix. */
   public List<String> getBusyChannels() {
     double max = maxToggles();
     List<String> busy = new java.util.ArrayList<>(CHANNELS.size());
-    for (int i = 0; i < CHANNELS.size(); i++) {
-      if (toggles[i].size() > max) {
+    for (int i = 0; i < CHANNEL_COUNT; i++) {
+      if (count(i) > max) {
         busy.add(CHANNELS.get(i));
       }
     }

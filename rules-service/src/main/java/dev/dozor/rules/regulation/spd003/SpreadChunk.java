@@ -102,7 +102,12 @@ public final class SpreadChunk implements RunningTally {
    * Adds a later spreading fix (what the rule "add a spreading fix to the chunk" did); other fixes
    * are left to the rule that stops measuring after a long pause.
    *
-   * @return whether the fix was added (the rules read the chunk's times and measures)
+   * @return whether a rule judging the chunk can match at this fix, so the engine must see the
+   *     chunk as it is now: a chunk was done or the run broke at this fix (the times those rules
+   *     join on, each behind a condition on the point that asks the same: {@link #mayJudgeChunk},
+   *     {@link #mayEndRun}), or the vehicle holds an SPD-003 episode. The other rules read only the
+   *     chunk's vehicle, and its pause as the fix asks. Telling the engine of every spreading fix
+   *     cost an update of the fact, and another pass of the rules, on a twelfth of the fixes.
    */
   @Override
   public boolean take(VehiclePoint point, long eventNowMs) {
@@ -110,7 +115,8 @@ public final class SpreadChunk implements RunningTally {
       return false;
     }
     add(point, inYard(point));
-    return true;
+    long t = point.getFixTimeMs();
+    return chunkDoneAtMs == t || runBrokenAtMs == t || point.holdsEpisodeOf(REGULATION_ID);
   }
 
   /** The next spreading fix (spreader on, rate reported); {@code inYard}: it lies in a yard. */
