@@ -61,6 +61,11 @@ final class PartitionSession {
   // never later than the earliest end of a pass fact: the clock's sweep looks at them only once
   // the retention cut-off passes it
   private long earliestPassEndMs = Long.MAX_VALUE;
+  // which state facts the rules need before a pass can matter to them, and whether the passes
+  // are facts in the session (from the first such fact on, until the session is rebuilt; before,
+  // they are kept here only, with no handle)
+  private PassFactUse passUse = PassFactUse.NONE;
+  private boolean passesInSession;
   private KieSession session;
   private SessionPseudoClock clock;
   private FactHandle eventClockHandle;
@@ -87,6 +92,9 @@ final class PartitionSession {
     KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
     conf.setOption(ClockTypeOption.PSEUDO);
     session = kieBase.newKieSession(conf, null);
+    passUse = PassFactUse.of(kieBase);
+    passesInSession = false;
+    passFacts.values().forEach(h -> h.handle = null);
     held.clear();
     tracks.values().forEach(t -> t.held = null);
     session.addEventListener(new HeldStateCounter());
@@ -102,8 +110,21 @@ final class PartitionSession {
     assignmentFacts.values().forEach(a -> assignments.put(a.getId(), session.insert(a)));
     weather.clear();
     weatherFacts.values().forEach(w -> weather.put(w.getId(), session.insert(w)));
-    passFacts.values().forEach(h -> h.handle = session.insert(h.fact));
+    if (passUse.needed()) {
+      insertPassFacts();
+    }
     carried.forEach(session::insert);
+  }
+
+  /**
+   * Makes the held passes facts, from now on: the rules may join them now (a state fact they need
+   * was inserted, or they need none). Called by the listener in the middle of the insert of that
+   * fact, before the engine evaluates anything, so the rules see the passes as if they had been
+   * facts all along.
+   */
+  private void insertPassFacts() {
+    passesInSession = true;
+    passFacts.values().forEach(h -> h.handle = session.insert(h.fact));
   }
 
   int partition() {
@@ -279,8 +300,14 @@ final class PartitionSession {
   private final class HeldStateCounter extends DefaultRuleRuntimeEventListener {
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
-      if (event.getObject() instanceof VehicleState s && s.getVehicleId() != null) {
-        held.computeIfAbsent(s.getVehicleId(), v -> new HeldState()).add(s, event.getFactHandle());
+      if (event.getObject() instanceof VehicleState s) {
+        if (!passesInSession && passUse.opens(s.getClass())) {
+          insertPassFacts();
+        }
+        if (s.getVehicleId() != null) {
+          held.computeIfAbsent(s.getVehicleId(), v -> new HeldState())
+              .add(s, event.getFactHandle());
+        }
       }
     }
 
@@ -571,16 +598,19 @@ final class PartitionSession {
       if (!assigned(own, p.vehicleId(), p.segmentId())) {
         continue;
       }
-      changed = true;
       HeldPass held = passFacts.get(p.passId());
       SegmentPassFact had = held == null ? null : held.fact;
       SegmentPassFact now = had == null ? SegmentPassFact.of(p) : had.grownTo(p);
       earliestPassEndMs = Math.min(earliestPassEndMs, now.getEndedAtMs());
+      // kept here only while no rule can join it (no handle): the session has nothing to look at
+      changed |= passesInSession;
       if (had == null) {
-        passFacts.put(p.passId(), new HeldPass(now, session.insert(now)));
+        passFacts.put(p.passId(), new HeldPass(now, passesInSession ? session.insert(now) : null));
       } else if (!now.equals(had)) {
         held.fact = now;
-        session.update(held.handle, now);
+        if (held.handle != null) {
+          session.update(held.handle, now);
+        }
       }
     }
     passes.addAll(found);
@@ -626,7 +656,9 @@ final class PartitionSession {
       HeldPass held = it.next();
       long end = held.fact.getEndedAtMs();
       if (end < epochMs) {
-        session.delete(held.handle);
+        if (held.handle != null) {
+          session.delete(held.handle);
+        }
         it.remove();
       } else {
         earliest = Math.min(earliest, end);
@@ -733,7 +765,7 @@ final class PartitionSession {
         .passFacts()
         .forEach(
             (id, f) -> {
-              passFacts.put(id, new HeldPass(f, session.insert(f)));
+              passFacts.put(id, new HeldPass(f, passesInSession ? session.insert(f) : null));
               earliestPassEndMs = Math.min(earliestPassEndMs, f.getEndedAtMs());
             });
     for (VehicleState state : snapshot.states()) {

@@ -47,7 +47,14 @@ class Tim001RuleTest {
 
   @BeforeEach
   void newEngine() {
-    registry = new RegistryState();
+    registry = roadsAndShift();
+    registry.weather(snowfallEnded());
+    engine = newEngine(registry);
+  }
+
+  /** The three segments and v1's shift over them; no weather event yet. */
+  private static RegistryState roadsAndShift() {
+    RegistryState registry = new RegistryState();
     registry.segment(Places.segment("11-0", LAT, LON_1, 0, 400, 1, 60, "D1"));
     registry.segment(Places.segment("12-0", LAT, LON_2, 0, 400, 3, 60, "D1"));
     registry.segment(Places.segment("13-0", LAT, LON_3, 0, 400, 1, 60, "D2"));
@@ -62,10 +69,12 @@ class Tim001RuleTest {
             List.of("11-0", "12-0", "13-0"),
             null,
             null));
-    registry.weather(
-        WeatherEventRecord.of(
-            "w1", "D1", WeatherEventRecord.SNOWFALL_ENDED, Track.T0, "snowfall over"));
-    engine = newEngine(registry);
+    return registry;
+  }
+
+  private static WeatherEventRecord snowfallEnded() {
+    return WeatherEventRecord.of(
+        "w1", "D1", WeatherEventRecord.SNOWFALL_ENDED, Track.T0, "snowfall over");
   }
 
   private static RuleEngine newEngine(RegistryState registry) {
@@ -110,6 +119,34 @@ class Tim001RuleTest {
         plough(4 * H + 1800, LON_1),
         ping(8 * H),
         ping(10 * H));
+  }
+
+  /**
+   * The engine keeps segment passes out of the rules' sight while no vehicle holds deadlines (no
+   * rule can use them then); a pass made before the snowfall event reached the registry counts all
+   * the same once the deadlines are planned.
+   */
+  @Test
+  void aPassMadeBeforeTheSnowfallReachedTheRegistryStillClearsItsSegment() {
+    List<List<TelemetryPoint>> before = List.of(plough(600, LON_1), ping(1200));
+    List<List<TelemetryPoint>> after = List.of(ping(1800), ping(4 * H), ping(8 * H));
+
+    List<ViolationEvent> knownAllAlong = new ArrayList<>();
+    before.forEach(batch -> knownAllAlong.addAll(tim001(batch)));
+    after.forEach(batch -> knownAllAlong.addAll(tim001(batch)));
+
+    engine.close();
+    RegistryState late = roadsAndShift();
+    engine = newEngine(late);
+    List<ViolationEvent> reportedLate = new ArrayList<>();
+    before.forEach(batch -> reportedLate.addAll(tim001(batch)));
+    late.weather(snowfallEnded());
+    after.forEach(batch -> reportedLate.addAll(tim001(batch)));
+
+    // 11-0 (due 10:00) was cleared by the pass at 06:10; only 12-0 is overdue, at 14:00
+    assertEquals(List.of(OPENED), statuses(knownAllAlong));
+    assertEquals(Track.t(8 * H), knownAllAlong.get(0).startedAt());
+    assertEquals(knownAllAlong, reportedLate);
   }
 
   @Test
