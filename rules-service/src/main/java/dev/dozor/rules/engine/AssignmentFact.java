@@ -102,6 +102,12 @@ public final class AssignmentFact implements java.io.Serializable {
     return now;
   }
 
+  /** {@link Route#warm} of the route as resolved last, if any (see {@link BatchWarmUp}). */
+  long warmRoute(int depth) {
+    Route r = route;
+    return r == null ? 0 : r.warm(depth);
+  }
+
   public boolean hasSegments() {
     return !record.segmentIds().isEmpty();
   }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class BatchWarmUp {
   /** Depths of references below a track that {@link VehicleTrack#warm} reads. */
-  static final int DEPTHS = 3;
+  static final int DEPTHS = 4;
 
   private long sum;
 

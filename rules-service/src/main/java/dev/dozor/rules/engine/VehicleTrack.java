@@ -128,6 +128,9 @@ final class VehicleTrack implements java.io.Serializable {
     if (depth == 0) {
       t += active == null ? 0 : active.getShiftStartMs();
       t += vehicle == null ? 0 : vehicle.schemaVersion();
+    } else if (active != null) {
+      // the route GEO-001 and EQP-002 measure the fix against, one depth further down
+      t += active.warmRoute(depth - 1);
     }
     return t
         + (held == null ? 0 : held.warm(depth))

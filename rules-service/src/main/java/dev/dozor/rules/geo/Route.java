@@ -48,4 +48,18 @@ public final class Route {
   void nearest(int i) {
     nearest = i;
   }
+
+  /**
+   * Reads, at one depth of references below the route, what the next limit test reads first: the
+   * route itself (0), the hinted segment's shape (1), its vertices (2); returns a number made of it
+   * (for the engine's read-ahead of a batch's vehicles, see the rules engine's BatchWarmUp).
+   */
+  public long warm(int depth) {
+    int i = nearest;
+    if (depth == 0 || i < 0 || i >= shapes.length) {
+      return i;
+    }
+    double[] xy = shapes[i].xy;
+    return depth == 1 ? (xy == null ? 0 : 1) : xy.length;
+  }
 }
