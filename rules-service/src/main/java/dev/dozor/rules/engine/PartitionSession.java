@@ -56,7 +56,8 @@ final class PartitionSession {
   private final SegmentPassMatcher passMatcher;
   private final long passFactRetentionMs;
   private final long maxClockAheadMs;
-  // pass id -> the fact and its handle in the session: a growing pass is looked up once an emission
+  // pass id -> the fact and its handle in the session (a growing pass is also kept on its vehicle's
+  // track, so its next emission finds it without this map)
   private final Map<String, HeldPass> passFacts = new HashMap<>();
   // never later than the earliest end of a pass fact: the clock's sweep looks at them only once
   // the retention cut-off passes it
@@ -598,14 +599,19 @@ final class PartitionSession {
       if (!assigned(own, p.vehicleId(), p.segmentId())) {
         continue;
       }
-      HeldPass held = passFacts.get(p.passId());
+      // a vehicle's pass grows over many fixes, under one id string: its track keeps it at hand
+      HeldPass held = own == null ? null : own.lastPass;
+      if (held == null || held.dropped || held.id != p.passId()) {
+        held = passFacts.get(p.passId());
+      }
       SegmentPassFact had = held == null ? null : held.fact;
       SegmentPassFact now = had == null ? SegmentPassFact.of(p) : had.grownTo(p);
       earliestPassEndMs = Math.min(earliestPassEndMs, now.getEndedAtMs());
       // kept here only while no rule can join it (no handle): the session has nothing to look at
       changed |= passesInSession;
       if (had == null) {
-        passFacts.put(p.passId(), new HeldPass(now, passesInSession ? session.insert(now) : null));
+        held = new HeldPass(p.passId(), now, passesInSession ? session.insert(now) : null);
+        passFacts.put(p.passId(), held);
       } else if (!now.equals(had)) {
         held.fact = now;
         if (held.handle != null) {
@@ -659,6 +665,7 @@ final class PartitionSession {
         if (held.handle != null) {
           session.delete(held.handle);
         }
+        held.dropped = true;
         it.remove();
       } else {
         earliest = Math.min(earliest, end);
@@ -703,12 +710,16 @@ final class PartitionSession {
     }
   }
 
-  /** A segment-pass fact and its handle in the session. */
-  private static final class HeldPass {
+  /** A segment-pass fact, its id and its handle in the session (null while kept aside). */
+  static final class HeldPass {
+    final String id;
     SegmentPassFact fact;
     FactHandle handle;
+    // no longer held by the session (a track may still point at it)
+    boolean dropped;
 
-    HeldPass(SegmentPassFact fact, FactHandle handle) {
+    HeldPass(String id, SegmentPassFact fact, FactHandle handle) {
+      this.id = id;
       this.fact = fact;
       this.handle = handle;
     }
@@ -758,6 +769,7 @@ final class PartitionSession {
             (vehicleId, track) -> {
               track.lastSeenWallMs = wallNowMs;
               track.held = null; // another session's, if the snapshot was not serialized
+              track.lastPass = null;
               tracks.put(vehicleId, track);
             });
     passMatcher.importState(snapshot.passMatching());
@@ -765,7 +777,12 @@ final class PartitionSession {
         .passFacts()
         .forEach(
             (id, f) -> {
-              passFacts.put(id, new HeldPass(f, passesInSession ? session.insert(f) : null));
+              HeldPass replaced =
+                  passFacts.put(
+                      id, new HeldPass(id, f, passesInSession ? session.insert(f) : null));
+              if (replaced != null) {
+                replaced.dropped = true;
+              }
               earliestPassEndMs = Math.min(earliestPassEndMs, f.getEndedAtMs());
             });
     for (VehicleState state : snapshot.states()) {

@@ -38,6 +38,8 @@ final class VehicleTrack implements java.io.Serializable {
   // the last answer of activeAssignment and the span [from, until) of times it holds for (empty
   // until the first scan; 0, 0 after a checkpoint is read, also empty)
   private transient AssignmentFact active;
+  // the segment-pass fact the vehicle's last pass on an assigned segment grew (the session's)
+  transient PartitionSession.HeldPass lastPass;
   private transient long activeFromMs = Long.MAX_VALUE;
   private transient long activeUntilMs = Long.MIN_VALUE;
   // the registry's record of the vehicle, kept while its vehicles version stays (each fix asks for
