@@ -129,8 +129,6 @@ public final class RoadNetwork {
     double keptD = 0;
     double keptAlong = 0;
     double[] scratch = new double[2];
-    // a candidate's id is compared by its hash first: its characters are rarely in the caches
-    int preferredHash = preferred == null ? 0 : preferred.hashCode();
     for (int i : candidates) {
       Segment s = segments[i];
       if (!s.within(x, y, limitM)) {
@@ -146,7 +144,7 @@ public final class RoadNetwork {
         bestD = d;
         bestAlong = distanceAndAlong[1];
       }
-      if (preferred != null && s.idHash() == preferredHash && s.id().equals(preferred)) {
+      if (preferred != null && sameId(s.id(), preferred)) {
         kept = i;
         keptD = d;
         keptAlong = distanceAndAlong[1];
@@ -156,6 +154,14 @@ public final class RoadNetwork {
       return segments[kept].match(keptD, keptAlong);
     }
     return best < 0 ? null : segments[best].match(bestD, bestAlong);
+  }
+
+  /**
+   * Whether two segment ids are equal, by reference or hash first: the characters of another
+   * segment's id are rarely in the caches, and a vehicle moving on compares two different ones.
+   */
+  static boolean sameId(String a, String b) {
+    return a == b || a.hashCode() == b.hashCode() && a.equals(b);
   }
 
   private long cell(double metres) {
@@ -175,7 +181,6 @@ public final class RoadNetwork {
   /** A segment's polyline in projected metres, with cumulative lengths at its vertices. */
   private record Segment(
       String id,
-      int idHash,
       double[] xs,
       double[] ys,
       double[] cumulative,
@@ -208,8 +213,7 @@ public final class RoadNetwork {
       }
       // one instance per segment id, shared with the assignments' (AssignmentFact): a checkpoint
       // writes each id once
-      String id = shape.id().intern();
-      return new Segment(id, id.hashCode(), xs, ys, cum, minX, maxX, minY, maxY);
+      return new Segment(shape.id().intern(), xs, ys, cum, minX, maxX, minY, maxY);
     }
 
     double length() {

@@ -307,14 +307,6 @@ public final class SegmentPassMatcher {
     lane.last = s;
   }
 
-  /**
-   * Whether two segment ids are equal, by reference or hash first: the characters of another
-   * segment's id are rarely in the caches, and a vehicle moving on compares two different ones.
-   */
-  private static boolean sameId(String a, String b) {
-    return a == b || a.hashCode() == b.hashCode() && a.equals(b);
-  }
-
   /** Samples the chord between two fixes (both excluded) every {@code sampleStepM} metres. */
   private void densify(VehicleState state, Lane lane, Sample a, Sample b, List<SegmentPass> out) {
     if (network.isEmpty()) {
@@ -354,7 +346,7 @@ public final class SegmentPassMatcher {
       return;
     }
     if (open != null
-        && sameId(open.segmentId, m.segmentId())
+        && RoadNetwork.sameId(open.segmentId, m.segmentId())
         && open.equipment.equals(s.equipment)) {
       open.extend(m.alongM(), s.t);
       if (!open.counted && open.fraction() >= settings.minCoveredFraction()) {

@@ -26,7 +26,7 @@ public final class Int004Sensor implements RunningTally {
   /** The implement channels watched, also the subjects of their episodes. */
   public static final List<String> CHANNELS = List.of("plough", "brush", "spreader");
 
-  private static final int CHANNEL_COUNT = 3;
+  private static final int CHANNEL_COUNT = CHANNELS.size();
   // the ring of each channel starts with this many toggle times, and doubles when it must hold more
   private static final int FIRST_CAPACITY = 4;
 
@@ -100,7 +100,7 @@ public final class Int004Sensor implements RunningTally {
       reported |= bit;
       on = value ? on | bit : on & ~bit;
       // keep the toggles within the window, at most `keep` of them
-      while (count(i) > 0 && (oldest(i) <= now - windowMs || count(i) > keep)) {
+      while (count(i) > 0 && (at(i, 0) <= now - windowMs || count(i) > keep)) {
         dropOldest(i);
       }
     }
@@ -154,12 +154,13 @@ public final class Int004Sensor implements RunningTally {
     times[channel] = (long) first << 32 | count;
   }
 
-  private long oldest(int channel) {
-    return times[CHANNEL_COUNT + channel * capacity + first(channel)];
+  /** The index in {@link #times} of the channel's k-th toggle time, oldest first. */
+  private int slot(int channel, int k) {
+    return CHANNEL_COUNT + channel * capacity + (first(channel) + k) % capacity;
   }
 
   private long at(int channel, int k) {
-    return times[CHANNEL_COUNT + channel * capacity + (first(channel) + k) % capacity];
+    return times[slot(channel, k)];
   }
 
   private void dropOldest(int channel) {
@@ -171,24 +172,22 @@ public final class Int004Sensor implements RunningTally {
       grow();
     }
     int n = count(channel);
-    times[CHANNEL_COUNT + channel * capacity + (first(channel) + n) % capacity] = time;
+    times[slot(channel, n)] = time;
     ring(channel, first(channel), n + 1);
   }
 
   /** Doubles every channel's ring, each channel's times moved to the start of its new ring. */
   private void grow() {
-    long[] before = times;
-    int oldCapacity = capacity;
-    allocate(oldCapacity * 2);
+    long[] grown = new long[CHANNEL_COUNT + CHANNEL_COUNT * capacity * 2];
     for (int i = 0; i < CHANNEL_COUNT; i++) {
-      int first = (int) (before[i] >>> 32);
-      int n = (int) before[i];
+      int n = count(i);
       for (int k = 0; k < n; k++) {
-        times[CHANNEL_COUNT + i * capacity + k] =
-            before[CHANNEL_COUNT + i * oldCapacity + (first + k) % oldCapacity];
+        grown[CHANNEL_COUNT + i * capacity * 2 + k] = at(i, k);
       }
-      ring(i, 0, n);
+      grown[i] = n; // first index 0
     }
+    times = grown;
+    capacity *= 2;
   }
 
   // ---- the checkpoint's form ----

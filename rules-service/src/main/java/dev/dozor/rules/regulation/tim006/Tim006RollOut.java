@@ -28,9 +28,6 @@ public final class Tim006RollOut implements VehicleState {
   private VehiclePoint rollOutFix;
   private boolean reported;
   private boolean over;
-  // the assignment id's hash, kept here: the id's characters are rarely in the caches, and a
-  // vehicle's watches of other shifts are told apart by it (0: not read yet, as after a restore)
-  private transient int assignmentHash;
 
   /**
    * Whether this fix may be the roll-out or show the roll-out late (the condition of both rules is
@@ -55,8 +52,12 @@ public final class Tim006RollOut implements VehicleState {
     if (assignmentId == null) {
       return true; // off shift: no watch is of its assignment
     }
+    // by hash first: the ids' characters are rarely in the caches, and a vehicle's watches of other
+    // shifts are told apart by it
     int hash = assignmentId.hashCode();
-    return p.holdsNone(Tim006RollOut.class, w -> w.isOf(assignmentId, hash));
+    return p.holdsNone(
+        Tim006RollOut.class,
+        w -> w.assignmentId.hashCode() == hash && w.assignmentId.equals(assignmentId));
   }
 
   /**
@@ -66,16 +67,6 @@ public final class Tim006RollOut implements VehicleState {
   public static boolean mayEndWatch(VehiclePoint p) {
     long fix = p.getFixTimeMs();
     return p.holdsAny(Tim006RollOut.class, w -> !w.over && w.shiftEndMs <= fix);
-  }
-
-  /** Whether this is the watch of the assignment with this id (and {@code hash}, its hash). */
-  private boolean isOf(String id, int hash) {
-    int h = assignmentHash;
-    if (h == 0) {
-      h = assignmentId.hashCode();
-      assignmentHash = h;
-    }
-    return h == hash && assignmentId.equals(id);
   }
 
   public Tim006RollOut(AssignmentFact shift, RegulationParameters par) {
